@@ -1,0 +1,104 @@
+package io.ferrymq.engine;
+
+import io.ferrymq.engine.sqs.BatchResult;
+import io.ferrymq.engine.sqs.ChangeMessageVisibilityBatchRequestEntry;
+import io.ferrymq.engine.sqs.CreateQueueRequest;
+import io.ferrymq.engine.sqs.DeleteMessageBatchRequestEntry;
+import io.ferrymq.engine.sqs.ListDeadLetterSourceQueuesRequest;
+import io.ferrymq.engine.sqs.ListQueuesRequest;
+import io.ferrymq.engine.sqs.ListQueuesResult;
+import io.ferrymq.engine.sqs.MessageMoveTask;
+import io.ferrymq.engine.sqs.ReceiveMessageRequest;
+import io.ferrymq.engine.sqs.ReceiveMessageResult;
+import io.ferrymq.engine.sqs.SendMessageBatchRequest;
+import io.ferrymq.engine.sqs.SendMessageBatchResultEntry;
+import io.ferrymq.engine.sqs.SendMessageRequest;
+import io.ferrymq.engine.sqs.SendMessageResult;
+import io.ferrymq.engine.sqs.StartMessageMoveTaskRequest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The one seam: every adapter talks to a broker through this interface and nothing else. It is shaped after the SQS
+ * actions (same names, parameters, limits and error codes) so that it maps one-to-one onto the AWS SDK and the wire
+ * APIs. Every action completes asynchronously: a long-poll receive when a message arrives, a durable send when its
+ * record is on disk. A failed action completes exceptionally with an {@link EngineException} and changes nothing.
+ */
+public interface Engine extends AutoCloseable {
+
+    // ---- queues ----
+
+    /** CreateQueue; returns the queue URL. Idempotent when the attributes given equal the existing queue's. */
+    CompletableFuture<String> createQueue(CreateQueueRequest request);
+
+    /** GetQueueUrl; {@code queueOwnerAccountId} may be null for the engine's own account. */
+    CompletableFuture<String> getQueueUrl(String queueName, String queueOwnerAccountId);
+
+    default CompletableFuture<String> getQueueUrl(String queueName) {
+        return getQueueUrl(queueName, null);
+    }
+
+    CompletableFuture<Void> deleteQueue(String queueUrl);
+
+    CompletableFuture<ListQueuesResult> listQueues(ListQueuesRequest request);
+
+    /** GetQueueAttributes for the names given ({@code All} for every attribute). */
+    CompletableFuture<Map<String, String>> getQueueAttributes(String queueUrl, List<String> attributeNames);
+
+    CompletableFuture<Void> setQueueAttributes(String queueUrl, Map<String, String> attributes);
+
+    /** PurgeQueue: deletes every message; at most once per 60 seconds per queue. */
+    CompletableFuture<Void> purgeQueue(String queueUrl);
+
+    CompletableFuture<Void> tagQueue(String queueUrl, Map<String, String> tags);
+
+    CompletableFuture<Void> untagQueue(String queueUrl, List<String> tagKeys);
+
+    CompletableFuture<Map<String, String>> listQueueTags(String queueUrl);
+
+    // ---- messages ----
+
+    CompletableFuture<SendMessageResult> sendMessage(SendMessageRequest request);
+
+    CompletableFuture<BatchResult<SendMessageBatchResultEntry>> sendMessageBatch(SendMessageBatchRequest request);
+
+    /** ReceiveMessage; with a wait time it completes as soon as a message is available, or empty at the deadline. */
+    CompletableFuture<ReceiveMessageResult> receiveMessage(ReceiveMessageRequest request);
+
+    CompletableFuture<Void> deleteMessage(String queueUrl, String receiptHandle);
+
+    /** DeleteMessageBatch; the successes are the entry ids. */
+    CompletableFuture<BatchResult<String>> deleteMessageBatch(String queueUrl,
+                                                               List<DeleteMessageBatchRequestEntry> entries);
+
+    CompletableFuture<Void> changeMessageVisibility(String queueUrl, String receiptHandle, int visibilityTimeout);
+
+    /** ChangeMessageVisibilityBatch; the successes are the entry ids. */
+    CompletableFuture<BatchResult<String>> changeMessageVisibilityBatch(
+            String queueUrl, List<ChangeMessageVisibilityBatchRequestEntry> entries);
+
+    // ---- dead-letter queues ----
+
+    CompletableFuture<ListQueuesResult> listDeadLetterSourceQueues(ListDeadLetterSourceQueuesRequest request);
+
+    /** StartMessageMoveTask; returns the task handle. */
+    CompletableFuture<String> startMessageMoveTask(StartMessageMoveTaskRequest request);
+
+    /** CancelMessageMoveTask; returns the approximate number of messages moved so far. */
+    CompletableFuture<Long> cancelMessageMoveTask(String taskHandle);
+
+    /** ListMessageMoveTasks: the most recent tasks of a source queue, newest first ({@code maxResults} 1-10, default 1). */
+    CompletableFuture<List<MessageMoveTask>> listMessageMoveTasks(String sourceArn, Integer maxResults);
+
+    // ---- beyond SQS ----
+
+    /** What this engine offers beyond the SQS actions. */
+    Set<Capability> capabilities();
+
+    /** Stops the engine; pending long polls complete empty. */
+    @Override
+    void close();
+}

@@ -1,0 +1,203 @@
+package io.ferrymq.engine.local;
+
+import io.ferrymq.engine.sqs.SendMessageResult;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.ferrymq.engine.local.StoredMessage.State.IN_FLIGHT;
+import static io.ferrymq.engine.local.StoredMessage.State.VISIBLE;
+
+/**
+ * A FIFO queue: strict order within a message group, and a group is held back while any of its messages is in
+ * flight. Groups ready to deliver wait in a queue of their own, so a receive never scans blocked groups.
+ * Sends are deduplicated for five minutes by MessageDeduplicationId (or the body's SHA-256), per queue or per group.
+ */
+final class FifoQueue extends LocalQueue {
+    static final long DEDUPLICATION_WINDOW_MS = 5 * 60 * 1000L;
+    static final long ATTEMPT_WINDOW_MS = 5 * 60 * 1000L;
+
+    private static final class Group {
+        final String id;
+        final ArrayDeque<StoredMessage> messages = new ArrayDeque<>();
+        int inFlight;
+        boolean queued;
+
+        Group(String id) {
+            this.id = id;
+        }
+    }
+
+    private record Sent(long expiresAt, String messageId, String sequenceNumber) {
+    }
+
+    private record Attempt(long expiresAt, List<StoredMessage> batch, long[] serials) {
+    }
+
+    private final Map<String, Group> groups = new HashMap<>();
+    private final ArrayDeque<Group> readyGroups = new ArrayDeque<>();
+    private final LinkedHashMap<String, Sent> recentlySent = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Attempt> attempts = new LinkedHashMap<>();
+    private Group current;
+    private long sequence;
+
+    FifoQueue(String name, long incarnation, QueueSettings settings, Map<String, String> tags, QueueContext ctx) {
+        super(name, incarnation, settings, tags, ctx);
+    }
+
+    @Override
+    SendMessageResult accept(PreparedSend p, long now) {
+        forgetOlderThan(recentlySent, now);
+        String key = settings().deduplicationPerGroup ? p.groupId() + '\u0000' + p.deduplicationId()
+                : p.deduplicationId();
+        Sent earlier = recentlySent.get(key);
+        if (earlier != null) {
+            // A duplicate within the window: accepted, not stored again, answered like the original.
+            return new SendMessageResult(earlier.messageId(), p.md5OfBody(), p.md5OfAttributes(),
+                    p.md5OfSystemAttributes(), earlier.sequenceNumber());
+        }
+        StoredMessage m = new StoredMessage(Ids.newMessageId(), p.body(), p.attributes(), p.traceHeader(),
+                p.md5OfBody(), p.md5OfAttributes(), p.md5OfSystemAttributes(), now, p.groupId(),
+                p.deduplicationId(), nextSequenceNumber(), null, ctx.senderId());
+        recentlySent.put(key, new Sent(now + DEDUPLICATION_WINDOW_MS, m.id, m.sequenceNumber));
+        insert(m, now, p.delaySeconds());
+        return new SendMessageResult(m.id, m.md5OfBody, m.md5OfAttributes, m.md5OfSystemAttributes,
+                m.sequenceNumber);
+    }
+
+    @Override
+    String nextSequenceNumber() {
+        String digits = Long.toString(++sequence);
+        return "0".repeat(20 - digits.length()) + digits;
+    }
+
+    @Override
+    void added(StoredMessage m) {
+        groups.computeIfAbsent(m.groupId, Group::new).messages.addLast(m);
+    }
+
+    @Override
+    void becameVisible(StoredMessage m) {
+        offer(groups.get(m.groupId));
+    }
+
+    @Override
+    void leased(StoredMessage m) {
+        groups.get(m.groupId).inFlight++;
+    }
+
+    @Override
+    void leaseEnded(StoredMessage m) {
+        groups.get(m.groupId).inFlight--;
+    }
+
+    @Override
+    void removed(StoredMessage m, StoredMessage.State previous) {
+        Group g = groups.get(m.groupId);
+        g.messages.remove(m);
+        if (previous == IN_FLIGHT) {
+            g.inFlight--;
+        }
+        if (g.messages.isEmpty()) {
+            groups.remove(g.id);
+        } else {
+            offer(g);
+        }
+    }
+
+    @Override
+    void cleared() {
+        groups.clear();
+        readyGroups.clear();
+        attempts.clear();
+        current = null;
+    }
+
+    /** Queues the group for delivery if nothing of it is in flight and its head is visible. */
+    private void offer(Group g) {
+        if (g != null && !g.queued && g.inFlight == 0 && !g.messages.isEmpty()
+                && g.messages.peekFirst().state == VISIBLE) {
+            g.queued = true;
+            readyGroups.addLast(g);
+        }
+    }
+
+    @Override
+    void beginTake() {
+        current = null;
+    }
+
+    /** Continues the group this receive started on while its next message is visible, then the next ready group. */
+    @Override
+    StoredMessage nextVisible() {
+        if (current != null) {
+            for (StoredMessage m : current.messages) {
+                if (m.state != IN_FLIGHT) {
+                    if (m.state == VISIBLE && groups.get(current.id) == current) {
+                        return m;
+                    }
+                    break;
+                }
+            }
+            current = null;
+        }
+        Group g;
+        while ((g = readyGroups.pollFirst()) != null) {
+            g.queued = false;
+            if (groups.get(g.id) != g || g.inFlight > 0) {
+                continue;
+            }
+            StoredMessage head = g.messages.peekFirst();
+            if (head != null && head.state == VISIBLE) {
+                current = g;
+                return head;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    List<StoredMessage> retriedAttempt(String attemptId, long now) {
+        forgetOlderThan(attempts, now);
+        Attempt a = attempts.get(attemptId);
+        if (a == null) {
+            return null;
+        }
+        for (int i = 0; i < a.batch().size(); i++) {
+            StoredMessage m = a.batch().get(i);
+            if (m.state != IN_FLIGHT || m.receiveSerial != a.serials()[i]) {
+                attempts.remove(attemptId);
+                return null;
+            }
+        }
+        return a.batch();
+    }
+
+    @Override
+    void recordAttempt(String attemptId, List<StoredMessage> batch, long now) {
+        long[] serials = new long[batch.size()];
+        for (int i = 0; i < serials.length; i++) {
+            serials[i] = batch.get(i).receiveSerial;
+        }
+        attempts.remove(attemptId);
+        attempts.put(attemptId, new Attempt(now + ATTEMPT_WINDOW_MS, new ArrayList<>(batch), serials));
+    }
+
+    /** Drops entries past their window; both maps are in insertion order, so expired entries sit at the front. */
+    private static <V extends Record> void forgetOlderThan(LinkedHashMap<String, V> window, long now) {
+        Iterator<V> it = window.values().iterator();
+        while (it.hasNext()) {
+            V v = it.next();
+            long expiresAt = v instanceof Sent s ? s.expiresAt() : ((Attempt) v).expiresAt();
+            if (expiresAt > now) {
+                return;
+            }
+            it.remove();
+        }
+    }
+}

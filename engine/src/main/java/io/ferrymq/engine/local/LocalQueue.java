@@ -1,0 +1,774 @@
+package io.ferrymq.engine.local;
+
+import io.ferrymq.engine.EngineException;
+import io.ferrymq.engine.ErrorCode;
+import io.ferrymq.engine.sqs.Message;
+import io.ferrymq.engine.sqs.MessageAttributeValue;
+import io.ferrymq.engine.sqs.ReceiveMessageResult;
+import io.ferrymq.engine.sqs.SendMessageResult;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+
+import static io.ferrymq.engine.local.StoredMessage.State.DELAYED;
+import static io.ferrymq.engine.local.StoredMessage.State.DELETED;
+import static io.ferrymq.engine.local.StoredMessage.State.IN_FLIGHT;
+import static io.ferrymq.engine.local.StoredMessage.State.VISIBLE;
+import static io.ferrymq.engine.sqs.MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP;
+import static io.ferrymq.engine.sqs.MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT;
+import static io.ferrymq.engine.sqs.MessageSystemAttributeName.AWS_TRACE_HEADER;
+import static io.ferrymq.engine.sqs.MessageSystemAttributeName.DEAD_LETTER_QUEUE_SOURCE_ARN;
+import static io.ferrymq.engine.sqs.MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID;
+import static io.ferrymq.engine.sqs.MessageSystemAttributeName.MESSAGE_GROUP_ID;
+import static io.ferrymq.engine.sqs.MessageSystemAttributeName.SENDER_ID;
+import static io.ferrymq.engine.sqs.MessageSystemAttributeName.SENT_TIMESTAMP;
+import static io.ferrymq.engine.sqs.MessageSystemAttributeName.SEQUENCE_NUMBER;
+
+/**
+ * One queue's messages and their leases. All state is guarded by {@link #lock}, one per queue, so queues never
+ * contend with each other; work that reaches another queue or the caller's code runs after the lock is released
+ * (see {@link Effects}). Time-dependent state (delays, leases, retention) is brought up to date lazily at the start of
+ * each operation, and a single timer per queue wakes long polls, so nothing runs per message in the background.
+ * Subclasses decide delivery order: {@link StandardQueue} roughly first-in first-out, {@link FifoQueue} by group.
+ */
+abstract class LocalQueue {
+    private static final String OVER_LIMIT_MESSAGE = "Too many messages have been received without being deleted.\n"
+            + "Please delete your received messages or let them timeout before receiving more.";
+
+    final String name;
+    final String url;
+    final String arn;
+    final long incarnation;
+    final QueueContext ctx;
+    final long createdAt;
+    final ReentrantLock lock = new ReentrantLock();
+
+    private volatile QueueSettings settings;
+    private volatile long lastModifiedAt;
+
+    // ---- guarded by lock ----
+    final LinkedHashMap<String, StoredMessage> messages = new LinkedHashMap<>(); // arrival order, for retention
+    private final PriorityQueue<Pending> pending = new PriorityQueue<>();
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private final Map<String, String> tags = new TreeMap<>();
+    private int visibleCount;
+    private int inFlightCount;
+    private int delayedCount;
+    private long receiveSerial;
+    private long retentionCheckAt = Long.MAX_VALUE;
+    private long lastPurgeAt = Long.MIN_VALUE;
+    private io.ferrymq.engine.time.TimeSource.Timer wakeTimer;
+    private long wakeAt = Long.MAX_VALUE;
+    private boolean deleted;
+
+    LocalQueue(String name, long incarnation, QueueSettings settings, Map<String, String> tags, QueueContext ctx) {
+        this.name = name;
+        this.url = ctx.names().queueUrl(name);
+        this.arn = ctx.names().queueArn(name);
+        this.incarnation = incarnation;
+        this.ctx = ctx;
+        this.settings = settings;
+        this.createdAt = ctx.time().millis();
+        this.lastModifiedAt = createdAt;
+        this.tags.putAll(tags);
+    }
+
+    // ---- ordering, supplied by the subclass; all called under the lock ----
+
+    /** A new message was stored (in any state). */
+    abstract void added(StoredMessage m);
+
+    /** The message became visible. */
+    abstract void becameVisible(StoredMessage m);
+
+    /** The message was leased to a receiver. */
+    abstract void leased(StoredMessage m);
+
+    /** The message's lease ended without a delete (it becomes visible right after). */
+    abstract void leaseEnded(StoredMessage m);
+
+    /** The message left the queue: deleted, expired, purged or moved; {@code previous} is the state it had. */
+    abstract void removed(StoredMessage m, StoredMessage.State previous);
+
+    /** Every message was dropped by a purge. */
+    abstract void cleared();
+
+    /** A receive starts picking messages. */
+    abstract void beginTake();
+
+    /** The next visible message to deliver, or null; the caller leases it or removes it. */
+    abstract StoredMessage nextVisible();
+
+    /** Stores a send (FIFO queues apply deduplication here) and says what SendMessage returns. */
+    abstract SendMessageResult accept(PreparedSend send, long now);
+
+    /** FIFO: the batch an earlier receive with the same ReceiveRequestAttemptId returned, when still valid. */
+    List<StoredMessage> retriedAttempt(String attemptId, long now) {
+        return null;
+    }
+
+    /** FIFO: remembers what a receive with an attempt id returned. */
+    void recordAttempt(String attemptId, List<StoredMessage> batch, long now) {
+    }
+
+    /** A sequence number for a message entering this queue other than by a send (FIFO only). */
+    String nextSequenceNumber() {
+        return null;
+    }
+
+    boolean isFifo() {
+        return settings.fifo;
+    }
+
+    QueueSettings settings() {
+        return settings;
+    }
+
+    // ---- operations ----
+
+    List<SendMessageResult> send(List<PreparedSend> batch) {
+        Effects fx = new Effects();
+        lock.lock();
+        try {
+            checkNotDeleted();
+            long now = now();
+            promote(now);
+            List<SendMessageResult> results = new ArrayList<>(batch.size());
+            for (PreparedSend p : batch) {
+                results.add(accept(p, now));
+            }
+            finish(now, fx);
+            return results;
+        } finally {
+            lock.unlock();
+            fx.run();
+        }
+    }
+
+    /** Stores a new message, delayed or visible. */
+    final void insert(StoredMessage m, long now, int delaySeconds) {
+        messages.put(m.id, m);
+        retentionCheckAt = Math.min(retentionCheckAt, m.sentAt + settings.messageRetentionPeriod * 1000L);
+        added(m);
+        if (delaySeconds > 0) {
+            m.state = DELAYED;
+            m.visibleAt = now + delaySeconds * 1000L;
+            delayedCount++;
+            pending.add(new Pending(m.visibleAt, m.version, m));
+        } else {
+            makeVisible(m);
+        }
+    }
+
+    CompletableFuture<ReceiveMessageResult> receive(ReceiveOptions o) {
+        Effects fx = new Effects();
+        lock.lock();
+        try {
+            checkNotDeleted();
+            long now = now();
+            promote(now);
+            if (o.attemptId() != null) {
+                List<StoredMessage> again = retriedAttempt(o.attemptId(), now);
+                if (again != null) {
+                    return CompletableFuture.completedFuture(new ReceiveMessageResult(views(again, o)));
+                }
+            }
+            List<Message> got = take(o, now, fx);
+            if (!got.isEmpty()) {
+                finish(now, fx);
+                return CompletableFuture.completedFuture(new ReceiveMessageResult(got));
+            }
+            if (o.waitTimeSeconds() == 0) {
+                finish(now, fx);
+                if (!isFifo() && inFlightCount >= ctx.inFlightLimit()) {
+                    throw new EngineException(ErrorCode.OVER_LIMIT, OVER_LIMIT_MESSAGE);
+                }
+                return CompletableFuture.completedFuture(new ReceiveMessageResult(List.of()));
+            }
+            Waiter w = new Waiter(o);
+            waiters.addLast(w);
+            w.deadline = ctx.time().schedule(now + o.waitTimeSeconds() * 1000L, () -> expire(w));
+            finish(now, fx);
+            return w.future;
+        } finally {
+            lock.unlock();
+            fx.run();
+        }
+    }
+
+    /** Leases up to the requested number of visible messages, dead-lettering those past maxReceiveCount. */
+    private List<Message> take(ReceiveOptions o, long now, Effects fx) {
+        RedrivePolicy redrive = settings.redrivePolicy;
+        LocalQueue dlq = redrive == null ? null : ctx.queueByArn().apply(redrive.deadLetterTargetArn());
+        long retentionMs = settings.messageRetentionPeriod * 1000L;
+        List<StoredMessage> batch = new ArrayList<>(Math.min(o.maxMessages(), visibleCount));
+        List<StoredMessage> dead = null;
+        beginTake();
+        while (batch.size() < o.maxMessages() && inFlightCount < ctx.inFlightLimit()) {
+            StoredMessage m = nextVisible();
+            if (m == null) {
+                break;
+            }
+            if (m.sentAt + retentionMs <= now) {
+                remove(m);
+            } else if (dlq != null && dlq != this && m.receiveCount >= redrive.maxReceiveCount()) {
+                remove(m);
+                if (dead == null) {
+                    dead = new ArrayList<>();
+                }
+                dead.add(m);
+            } else {
+                lease(m, now, o.visibilityTimeout());
+                batch.add(m);
+            }
+        }
+        if (dead != null) {
+            List<StoredMessage> toMove = dead;
+            fx.later(() -> dlq.acceptDeadLetters(toMove, arn));
+        }
+        if (o.attemptId() != null && !batch.isEmpty()) {
+            recordAttempt(o.attemptId(), batch, now);
+        }
+        return views(batch, o);
+    }
+
+    private void lease(StoredMessage m, long now, int visibilityTimeout) {
+        visibleCount--;
+        inFlightCount++;
+        m.state = IN_FLIGHT;
+        m.receiveCount++;
+        if (m.firstReceiveAt == 0) {
+            m.firstReceiveAt = now;
+        }
+        m.receiveSerial = ++receiveSerial;
+        m.leaseStartedAt = now;
+        m.visibleAt = now + visibilityTimeout * 1000L;
+        m.version++;
+        pending.add(new Pending(m.visibleAt, m.version, m));
+        leased(m);
+    }
+
+    private List<Message> views(List<StoredMessage> batch, ReceiveOptions o) {
+        List<Message> out = new ArrayList<>(batch.size());
+        for (StoredMessage m : batch) {
+            out.add(view(m, o));
+        }
+        return out;
+    }
+
+    private Message view(StoredMessage m, ReceiveOptions o) {
+        Map<String, String> system = new HashMap<>();
+        if (o.wantsSystemAttribute(SENDER_ID)) {
+            system.put(SENDER_ID, m.senderId);
+        }
+        if (o.wantsSystemAttribute(SENT_TIMESTAMP)) {
+            system.put(SENT_TIMESTAMP, Long.toString(m.sentAt));
+        }
+        if (o.wantsSystemAttribute(APPROXIMATE_RECEIVE_COUNT)) {
+            system.put(APPROXIMATE_RECEIVE_COUNT, Integer.toString(m.receiveCount));
+        }
+        if (o.wantsSystemAttribute(APPROXIMATE_FIRST_RECEIVE_TIMESTAMP)) {
+            system.put(APPROXIMATE_FIRST_RECEIVE_TIMESTAMP, Long.toString(m.firstReceiveAt));
+        }
+        putIfPresent(system, o, MESSAGE_GROUP_ID, m.groupId);
+        putIfPresent(system, o, SEQUENCE_NUMBER, m.sequenceNumber);
+        putIfPresent(system, o, MESSAGE_DEDUPLICATION_ID, m.deduplicationId);
+        putIfPresent(system, o, AWS_TRACE_HEADER, m.traceHeader);
+        putIfPresent(system, o, DEAD_LETTER_QUEUE_SOURCE_ARN, m.deadLetterSourceArn);
+        Map<String, MessageAttributeValue> selected = o.selectAttributes(m.attributes);
+        String md5 = selected.isEmpty() ? null
+                : selected.size() == m.attributes.size() ? m.md5OfAttributes : Md5Digests.ofAttributes(selected);
+        return new Message(m.id, ReceiptHandles.encode(incarnation, m.id, m.receiveSerial), m.md5OfBody, m.body,
+                system, md5, selected);
+    }
+
+    private static void putIfPresent(Map<String, String> out, ReceiveOptions o, String name, String value) {
+        if (value != null && o.wantsSystemAttribute(name)) {
+            out.put(name, value);
+        }
+    }
+
+    void delete(ReceiptHandles.Decoded handle, String rawHandle) {
+        Effects fx = new Effects();
+        lock.lock();
+        try {
+            checkNotDeleted();
+            long now = now();
+            promote(now);
+            StoredMessage m = messages.get(handle.messageId());
+            if (m == null) {
+                return; // already deleted: SQS answers success
+            }
+            boolean current = m.receiveSerial == handle.serial();
+            if (isFifo() && (!current || m.state != IN_FLIGHT)) {
+                throw expiredHandle(rawHandle);
+            }
+            if (!current) {
+                return; // a stale handle on a standard queue: success, and the message stays
+            }
+            remove(m);
+            finish(now, fx);
+        } finally {
+            lock.unlock();
+            fx.run();
+        }
+    }
+
+    void changeVisibility(ReceiptHandles.Decoded handle, String rawHandle, int visibilityTimeout) {
+        Effects fx = new Effects();
+        lock.lock();
+        try {
+            checkNotDeleted();
+            long now = now();
+            promote(now);
+            StoredMessage m = messages.get(handle.messageId());
+            if (m == null) {
+                throw Errors.invalidParameter("ReceiptHandle", rawHandle,
+                        "Message does not exist or is not available for visibility timeout change.");
+            }
+            boolean current = m.receiveSerial == handle.serial();
+            if (isFifo() && (!current || m.state != IN_FLIGHT)) {
+                throw expiredHandle(rawHandle);
+            }
+            if (!current || m.state == DELAYED) {
+                throw new EngineException(ErrorCode.MESSAGE_NOT_INFLIGHT, "The specified message isn't in flight.");
+            }
+            long leasedFor = (now - m.leaseStartedAt) / 1000;
+            if (leasedFor + visibilityTimeout > QueueSettings.MAX_VISIBILITY_TIMEOUT) {
+                throw Errors.invalidParameter("VisibilityTimeout", visibilityTimeout,
+                        "Total VisibilityTimeout for the message is beyond the limit [43200 seconds].");
+            }
+            if (m.state == VISIBLE) {
+                // A standard queue lets the latest receiver take its lease back after it lapsed, as SQS does.
+                visibleCount--;
+                inFlightCount++;
+                m.state = IN_FLIGHT;
+                leased(m);
+            }
+            if (visibilityTimeout == 0) {
+                endLease(m);
+            } else {
+                m.visibleAt = now + visibilityTimeout * 1000L;
+                m.version++;
+                pending.add(new Pending(m.visibleAt, m.version, m));
+            }
+            finish(now, fx);
+        } finally {
+            lock.unlock();
+            fx.run();
+        }
+    }
+
+    private static EngineException expiredHandle(String rawHandle) {
+        return Errors.invalidParameter("ReceiptHandle", rawHandle, "The receipt handle has expired.");
+    }
+
+    /** Hands leased messages back at once (a waiting receive that was cancelled before it got them). */
+    void release(List<Message> batch) {
+        Effects fx = new Effects();
+        lock.lock();
+        try {
+            if (deleted) {
+                return;
+            }
+            long now = now();
+            for (Message msg : batch) {
+                ReceiptHandles.Decoded h = ReceiptHandles.decode(msg.receiptHandle());
+                StoredMessage m = h == null ? null : messages.get(h.messageId());
+                if (m != null && m.receiveSerial == h.serial() && m.state == IN_FLIGHT) {
+                    endLease(m);
+                }
+            }
+            finish(now, fx);
+        } finally {
+            lock.unlock();
+            fx.run();
+        }
+    }
+
+    private void endLease(StoredMessage m) {
+        inFlightCount--;
+        leaseEnded(m);
+        makeVisible(m);
+    }
+
+    void purge() {
+        lock.lock();
+        try {
+            checkNotDeleted();
+            long now = now();
+            if (lastPurgeAt != Long.MIN_VALUE && now < lastPurgeAt + 60_000) {
+                throw new EngineException(ErrorCode.PURGE_QUEUE_IN_PROGRESS,
+                        "Only one PurgeQueue operation on " + name + " is allowed every 60 seconds.");
+            }
+            lastPurgeAt = now;
+            for (StoredMessage m : messages.values()) {
+                m.state = DELETED;
+                m.version++;
+            }
+            messages.clear();
+            pending.clear();
+            visibleCount = 0;
+            inFlightCount = 0;
+            delayedCount = 0;
+            retentionCheckAt = Long.MAX_VALUE;
+            cleared();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes the messages a dead-letter queue hands over after a receive went past maxReceiveCount. */
+    void acceptDeadLetters(List<StoredMessage> batch, String sourceArn) {
+        Effects fx = new Effects();
+        lock.lock();
+        try {
+            if (deleted) {
+                return; // the DLQ was deleted in the meantime; its messages would have gone with it
+            }
+            long now = now();
+            promote(now);
+            for (StoredMessage m : batch) {
+                insert(m.deadLettered(sourceArn, isFifo(), now, nextSequenceNumber()), now, 0);
+            }
+            finish(now, fx);
+        } finally {
+            lock.unlock();
+            fx.run();
+        }
+    }
+
+    /** Removes up to {@code max} visible messages for a move task. */
+    List<StoredMessage> takeForMove(int max) {
+        lock.lock();
+        try {
+            if (deleted) {
+                return List.of();
+            }
+            long now = now();
+            promote(now);
+            List<StoredMessage> out = new ArrayList<>(Math.min(max, visibleCount));
+            beginTake();
+            while (out.size() < max) {
+                StoredMessage m = nextVisible();
+                if (m == null) {
+                    break;
+                }
+                remove(m);
+                out.add(m);
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Puts back messages a move task took but could not deliver, unchanged but for their place in line. */
+    void putBack(List<StoredMessage> batch) {
+        Effects fx = new Effects();
+        lock.lock();
+        try {
+            if (deleted) {
+                return;
+            }
+            long now = now();
+            promote(now);
+            for (StoredMessage m : batch) {
+                insert(m.deadLettered(m.deadLetterSourceArn, false, now, m.sequenceNumber), now, 0);
+            }
+            finish(now, fx);
+        } finally {
+            lock.unlock();
+            fx.run();
+        }
+    }
+
+    /** Takes messages a move task redrives here: each is a new message (new id, enqueue time and receive count). */
+    void acceptMoved(List<StoredMessage> batch) {
+        Effects fx = new Effects();
+        lock.lock();
+        try {
+            checkNotDeleted();
+            long now = now();
+            promote(now);
+            for (StoredMessage m : batch) {
+                insert(new StoredMessage(Ids.newMessageId(), m.body, m.attributes, m.traceHeader, m.md5OfBody,
+                        m.md5OfAttributes, m.md5OfSystemAttributes, now, m.groupId, m.deduplicationId,
+                        nextSequenceNumber(), null, m.senderId), now, 0);
+            }
+            finish(now, fx);
+        } finally {
+            lock.unlock();
+            fx.run();
+        }
+    }
+
+    // ---- attributes ----
+
+    /** The read-only counters and timestamps, current as of now. */
+    Map<String, String> computedAttributes() {
+        lock.lock();
+        try {
+            checkNotDeleted();
+            promote(now());
+            Map<String, String> out = new TreeMap<>();
+            out.put("ApproximateNumberOfMessages", Integer.toString(visibleCount));
+            out.put("ApproximateNumberOfMessagesNotVisible", Integer.toString(inFlightCount));
+            out.put("ApproximateNumberOfMessagesDelayed", Integer.toString(delayedCount));
+            out.put("CreatedTimestamp", Long.toString(createdAt / 1000));
+            out.put("LastModifiedTimestamp", Long.toString(lastModifiedAt / 1000));
+            out.put("QueueArn", arn);
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int visibleMessages() {
+        lock.lock();
+        try {
+            promote(now());
+            return visibleCount;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void updateSettings(QueueSettings next) {
+        lock.lock();
+        try {
+            checkNotDeleted();
+            settings = next;
+            lastModifiedAt = now();
+            retentionCheckAt = Long.MIN_VALUE; // the retention period may have shrunk
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Map<String, String> tags() {
+        lock.lock();
+        try {
+            checkNotDeleted();
+            return new TreeMap<>(tags);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void updateTags(Map<String, String> add, List<String> removeKeys, int maxTags) {
+        lock.lock();
+        try {
+            checkNotDeleted();
+            Map<String, String> next = new TreeMap<>(tags);
+            next.putAll(add);
+            removeKeys.forEach(next::remove);
+            if (next.size() > maxTags) {
+                throw Errors.invalidParameter("Too many tags added for queue " + name + ".");
+            }
+            tags.clear();
+            tags.putAll(next);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Marks the queue deleted; waiting receives end with QueueDoesNotExist. */
+    void markDeleted() {
+        Effects fx = new Effects();
+        lock.lock();
+        try {
+            deleted = true;
+            if (wakeTimer != null) {
+                wakeTimer.cancel();
+            }
+            for (Waiter w : waiters) {
+                w.deadline.cancel();
+                fx.later(() -> ctx.deliveryExecutor().execute(() -> w.future.completeExceptionally(
+                        Errors.queueDoesNotExist())));
+            }
+            waiters.clear();
+            messages.clear();
+            pending.clear();
+            cleared();
+        } finally {
+            lock.unlock();
+            fx.run();
+        }
+    }
+
+    /** Ends every waiting receive with an empty result (the engine is closing). */
+    void closeWaiters() {
+        Effects fx = new Effects();
+        lock.lock();
+        try {
+            for (Waiter w : waiters) {
+                w.deadline.cancel();
+                fx.later(() -> w.future.complete(new ReceiveMessageResult(List.of())));
+            }
+            waiters.clear();
+        } finally {
+            lock.unlock();
+            fx.run();
+        }
+    }
+
+    // ---- internals ----
+
+    long now() {
+        return ctx.time().millis();
+    }
+
+    private void checkNotDeleted() {
+        if (deleted) {
+            throw Errors.queueDoesNotExist();
+        }
+    }
+
+    private void makeVisible(StoredMessage m) {
+        m.state = VISIBLE;
+        m.version++;
+        visibleCount++;
+        becameVisible(m);
+    }
+
+    final void remove(StoredMessage m) {
+        messages.remove(m.id);
+        discard(m);
+    }
+
+    private void discard(StoredMessage m) {
+        StoredMessage.State previous = m.state;
+        switch (previous) {
+            case VISIBLE -> visibleCount--;
+            case IN_FLIGHT -> inFlightCount--;
+            case DELAYED -> delayedCount--;
+            default -> {
+                return;
+            }
+        }
+        m.state = DELETED;
+        m.version++;
+        removed(m, previous);
+    }
+
+    /** Brings delays, leases and retention up to date with the clock. */
+    private void promote(long now) {
+        if (now >= retentionCheckAt) {
+            expireRetention(now);
+        }
+        Pending p;
+        while ((p = pending.peek()) != null && p.at() <= now) {
+            pending.poll();
+            if (!p.isCurrent()) {
+                continue;
+            }
+            StoredMessage m = p.message();
+            if (m.state == DELAYED) {
+                delayedCount--;
+                makeVisible(m);
+            } else if (m.state == IN_FLIGHT) {
+                endLease(m);
+            }
+        }
+    }
+
+    private void expireRetention(long now) {
+        long retentionMs = settings.messageRetentionPeriod * 1000L;
+        Iterator<StoredMessage> it = messages.values().iterator();
+        while (it.hasNext()) {
+            StoredMessage m = it.next();
+            if (m.sentAt + retentionMs > now) {
+                retentionCheckAt = m.sentAt + retentionMs;
+                return;
+            }
+            it.remove();
+            discard(m);
+        }
+        retentionCheckAt = Long.MAX_VALUE;
+    }
+
+    /** Ends an operation: hands visible messages to waiting receives and keeps the wake-up timer right. */
+    private void finish(long now, Effects fx) {
+        while (!waiters.isEmpty() && visibleCount > 0 && inFlightCount < ctx.inFlightLimit()) {
+            Waiter w = waiters.peekFirst();
+            if (w.future.isDone()) { // the caller gave up on it
+                waiters.pollFirst();
+                w.deadline.cancel();
+                continue;
+            }
+            List<Message> got = take(w.options, now, fx);
+            if (got.isEmpty()) {
+                break;
+            }
+            waiters.pollFirst();
+            w.deadline.cancel();
+            ReceiveMessageResult result = new ReceiveMessageResult(got);
+            fx.later(() -> ctx.deliveryExecutor().execute(() -> {
+                if (!w.future.complete(result)) {
+                    release(got);
+                }
+            }));
+        }
+        scheduleWake();
+    }
+
+    /** One timer per queue, set for the next moment a message becomes visible, only while receives wait. */
+    private void scheduleWake() {
+        if (waiters.isEmpty()) {
+            return;
+        }
+        Pending next;
+        while ((next = pending.peek()) != null && !next.isCurrent()) {
+            pending.poll();
+        }
+        if (next == null || next.at() >= wakeAt) {
+            return;
+        }
+        if (wakeTimer != null) {
+            wakeTimer.cancel();
+        }
+        wakeAt = next.at();
+        wakeTimer = ctx.time().schedule(wakeAt, this::onWake);
+    }
+
+    private void onWake() {
+        Effects fx = new Effects();
+        lock.lock();
+        try {
+            wakeTimer = null;
+            wakeAt = Long.MAX_VALUE;
+            if (!deleted) {
+                long now = now();
+                promote(now);
+                finish(now, fx);
+            }
+        } finally {
+            lock.unlock();
+            fx.run();
+        }
+    }
+
+    private void expire(Waiter w) {
+        Effects fx = new Effects();
+        lock.lock();
+        try {
+            if (waiters.remove(w)) {
+                fx.later(() -> ctx.deliveryExecutor().execute(
+                        () -> w.future.complete(new ReceiveMessageResult(List.of()))));
+            }
+        } finally {
+            lock.unlock();
+            fx.run();
+        }
+    }
+}
