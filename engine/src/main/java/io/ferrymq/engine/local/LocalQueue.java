@@ -666,6 +666,11 @@ abstract class LocalQueue {
         if (now >= retentionCheckAt) {
             expireRetention(now);
         }
+        // Each delayed or in-flight message has exactly one current entry; the rest are stale (deleted or re-leased
+        // messages). Dropping them once they outnumber the live ones keeps the heap proportional to live leases.
+        if (pending.size() > 2 * (delayedCount + inFlightCount) + 1024) {
+            pending.removeIf(entry -> !entry.isCurrent());
+        }
         Pending p;
         while ((p = pending.peek()) != null && p.at() <= now) {
             pending.poll();
