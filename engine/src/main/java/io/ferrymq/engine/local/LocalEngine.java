@@ -154,7 +154,7 @@ public final class LocalEngine implements Engine {
                         + " 1 to 80 in length");
             }
             Map<String, String> normalized = QueueSettings.normalize(request.attributes(), fifo, true);
-            checkTags(request.tags(), List.of());
+            checkTags(name, request.tags(), List.of());
             LocalQueue queue = queues.compute(name, (n, existing) -> {
                 if (existing != null) {
                     String differing = existing.isFifo() != fifo ? QueueAttributeName.FIFO_QUEUE
@@ -283,7 +283,7 @@ public final class LocalEngine implements Engine {
             if (tags == null || tags.isEmpty()) {
                 throw Errors.missingParameter("Tags");
             }
-            checkTags(tags, List.of());
+            checkTags(q.name, tags, List.of());
             q.updateTags(tags, List.of(), MAX_TAGS);
         });
     }
@@ -295,7 +295,7 @@ public final class LocalEngine implements Engine {
             if (tagKeys == null || tagKeys.isEmpty()) {
                 throw Errors.missingParameter("TagKeys");
             }
-            checkTags(Map.of(), tagKeys);
+            checkTags(q.name, Map.of(), tagKeys);
             q.updateTags(Map.of(), tagKeys, MAX_TAGS);
         });
     }
@@ -618,7 +618,7 @@ public final class LocalEngine implements Engine {
         }
     }
 
-    private static void checkTags(Map<String, String> tags, List<String> keys) {
+    private static void checkTags(String queueName, Map<String, String> tags, List<String> keys) {
         List<String> all = new ArrayList<>(keys);
         all.addAll(tags.keySet());
         for (String key : all) {
@@ -632,7 +632,7 @@ public final class LocalEngine implements Engine {
             }
         }
         if (tags.size() > MAX_TAGS) {
-            throw Errors.invalidParameter("Too many tags added for queue.");
+            throw Errors.invalidParameter("Too many tags added for queue " + queueName + ".");
         }
     }
 

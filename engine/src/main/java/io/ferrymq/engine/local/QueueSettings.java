@@ -179,7 +179,7 @@ final class QueueSettings {
 
     private static String integer(String name, String value, int min, int max) {
         try {
-            int n = Integer.parseInt(value.trim());
+            int n = Integer.parseInt(value); // no trimming: SQS refuses " 6" like any other non-integer
             if (n >= min && n <= max) {
                 return Integer.toString(n);
             }

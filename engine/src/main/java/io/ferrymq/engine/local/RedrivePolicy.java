@@ -27,6 +27,10 @@ record RedrivePolicy(String deadLetterTargetArn, int maxReceiveCount) {
         });
         JsonNode arn = node.get("deadLetterTargetArn");
         JsonNode count = node.get("maxReceiveCount");
+        if (count == null) { // SQS names a missing maxReceiveCount first, e.g. for {}
+            throw Errors.invalidParameter(NAME, json, "Redrive policy does not contain mandatory attribute: "
+                    + "maxReceiveCount.");
+        }
         if (arn == null || !arn.isTextual()) {
             throw Errors.invalidParameter(NAME, json, "Redrive policy does not contain mandatory attribute: "
                     + "deadLetterTargetArn.");
@@ -36,10 +40,6 @@ record RedrivePolicy(String deadLetterTargetArn, int maxReceiveCount) {
         }
         if (!ResourceNames.looksLikeQueueArn(arn.asText())) {
             throw Errors.invalidParameter(NAME, json, "Only SQS queues are valid resources for deadLetterTargetArn.");
-        }
-        if (count == null) {
-            throw Errors.invalidParameter(NAME, json, "Redrive policy does not contain mandatory attribute: "
-                    + "maxReceiveCount.");
         }
         int max;
         try {

@@ -1,6 +1,7 @@
 package io.ferrymq.engine.local;
 
 import io.ferrymq.engine.EngineException;
+import io.ferrymq.engine.ErrorCode;
 import io.ferrymq.engine.sqs.CreateQueueRequest;
 import io.ferrymq.engine.sqs.Message;
 import io.ferrymq.engine.sqs.ReceiveMessageRequest;
@@ -61,6 +62,14 @@ abstract class EngineFixture {
         }
     }
 
+    /** Asserts that a call fails with exactly this SQS error and message, and returns the error. */
+    protected static EngineException assertFails(CompletableFuture<?> future, ErrorCode code, String message) {
+        EngineException e = failure(future);
+        assertThat(e.errorCode()).as("error code of %s", e).isEqualTo(code);
+        assertThat(e.getMessage()).isEqualTo(message);
+        return e;
+    }
+
     protected String createQueue(String name) {
         return await(engine.createQueue(CreateQueueRequest.of(name)));
     }
@@ -90,5 +99,10 @@ abstract class EngineFixture {
 
     protected int attribute(String queueUrl, String name) {
         return Integer.parseInt(await(engine.getQueueAttributes(queueUrl, List.of(name))).get(name));
+    }
+
+    /** Every attribute of the queue (GetQueueAttributes All). */
+    protected Map<String, String> attributes(String queueUrl) {
+        return await(engine.getQueueAttributes(queueUrl, List.of("All")));
     }
 }
