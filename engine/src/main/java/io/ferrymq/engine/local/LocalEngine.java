@@ -341,8 +341,12 @@ public final class LocalEngine implements Engine {
             List<PreparedSend> valid = new ArrayList<>(entries.size());
             List<String> validIds = new ArrayList<>(entries.size());
             List<BatchResultErrorEntry> failed = new ArrayList<>();
-            for (SendMessageBatchRequestEntry e : entries) {
+            for (int i = 0; i < entries.size(); i++) {
+                SendMessageBatchRequestEntry e = entries.get(i);
                 try {
+                    if (e.messageBody() == null || e.messageBody().isEmpty()) { // SQS names the entry by position
+                        throw Errors.missingParameter("SendMessageBatchRequestEntry." + (i + 1) + ".MessageBody");
+                    }
                     valid.add(prepare(q, e));
                     validIds.add(e.id());
                 } catch (EngineException ex) {
