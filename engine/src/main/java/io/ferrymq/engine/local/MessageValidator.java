@@ -147,7 +147,8 @@ final class MessageValidator {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'
+                    || c == '.')) { // SQS documents ASCII letters and digits only
                 throw Errors.invalidParameter("The message attribute name '" + name + "' is invalid. Attribute name"
                         + " can contain A-Z, a-z, 0-9, underscore (_), hyphen (-), and period (.) characters.");
             }

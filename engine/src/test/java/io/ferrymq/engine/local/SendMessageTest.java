@@ -169,7 +169,7 @@ class SendMessageTest extends EngineFixture {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"my name", "my/name", "my*name", "my:name", "my$name"})
+    @ValueSource(strings = {"my name", "my/name", "my*name", "my:name", "my$name", "caf\u00e9", "\u540d\u524d"})
     void anAttributeNameWithACharacterOtherThanAlphanumericsUnderscoreHyphenAndPeriodIsRefused(String name) {
         EngineException e = refusedAttribute(name, string("v"));
 
