@@ -41,6 +41,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -454,20 +456,8 @@ public final class LocalEngine implements Engine {
                                                                       List<DeleteMessageBatchRequestEntry> entries) {
         return call(() -> {
             LocalQueue q = queue(queueUrl);
-            List<DeleteMessageBatchRequestEntry> list = entries == null ? List.of() : entries;
-            BatchRules.check(list.stream().map(DeleteMessageBatchRequestEntry::id).toList(),
-                    "DeleteMessageBatchRequestEntry");
-            List<String> ok = new ArrayList<>();
-            List<BatchResultErrorEntry> failed = new ArrayList<>();
-            for (DeleteMessageBatchRequestEntry e : list) {
-                try {
-                    q.delete(decodeHandle(q, e.receiptHandle()), e.receiptHandle());
-                    ok.add(e.id());
-                } catch (EngineException ex) {
-                    failed.add(BatchResultErrorEntry.of(e.id(), ex));
-                }
-            }
-            return new BatchResult<>(ok, failed);
+            return eachEntry(entries, DeleteMessageBatchRequestEntry::id, "DeleteMessageBatchRequestEntry",
+                    e -> q.delete(decodeHandle(q, e.receiptHandle()), e.receiptHandle()));
         });
     }
 
@@ -485,21 +475,28 @@ public final class LocalEngine implements Engine {
             String queueUrl, List<ChangeMessageVisibilityBatchRequestEntry> entries) {
         return call(() -> {
             LocalQueue q = queue(queueUrl);
-            List<ChangeMessageVisibilityBatchRequestEntry> list = entries == null ? List.of() : entries;
-            BatchRules.check(list.stream().map(ChangeMessageVisibilityBatchRequestEntry::id).toList(),
-                    "ChangeMessageVisibilityBatchRequestEntry");
-            List<String> ok = new ArrayList<>();
-            List<BatchResultErrorEntry> failed = new ArrayList<>();
-            for (ChangeMessageVisibilityBatchRequestEntry e : list) {
-                try {
-                    changeVisibility(q, e.receiptHandle(), e.visibilityTimeout());
-                    ok.add(e.id());
-                } catch (EngineException ex) {
-                    failed.add(BatchResultErrorEntry.of(e.id(), ex));
-                }
-            }
-            return new BatchResult<>(ok, failed);
+            return eachEntry(entries, ChangeMessageVisibilityBatchRequestEntry::id,
+                    "ChangeMessageVisibilityBatchRequestEntry",
+                    e -> changeVisibility(q, e.receiptHandle(), e.visibilityTimeout()));
         });
+    }
+
+    /** A batch whose entries succeed or fail one by one; the successes are the entry ids. */
+    private static <E> BatchResult<String> eachEntry(List<E> entries, Function<E, String> id, String entryType,
+                                                     Consumer<E> action) {
+        List<E> list = entries == null ? List.of() : entries;
+        BatchRules.check(list.stream().map(id).toList(), entryType);
+        List<String> ok = new ArrayList<>();
+        List<BatchResultErrorEntry> failed = new ArrayList<>();
+        for (E e : list) {
+            try {
+                action.accept(e);
+                ok.add(id.apply(e));
+            } catch (EngineException ex) {
+                failed.add(BatchResultErrorEntry.of(id.apply(e), ex));
+            }
+        }
+        return new BatchResult<>(ok, failed);
     }
 
     private void changeVisibility(LocalQueue q, String receiptHandle, int visibilityTimeout) {
