@@ -243,6 +243,10 @@ final class MessageMoveTasks {
             source.putBack(homeless);
             return fail(task, failure);
         }
+        if (task.moved >= task.toMove) { // done now, not one (rate-limited: one second) step later
+            task.status = "COMPLETED";
+            return false;
+        }
         return true;
     }
 
