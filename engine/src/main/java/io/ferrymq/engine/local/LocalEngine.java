@@ -37,8 +37,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -72,8 +75,9 @@ public final class LocalEngine implements Engine {
         this.ownsTime = b.time == null;
         this.time = ownsTime ? new SystemTimeSource() : b.time;
         this.ownedExecutor = b.deliveryExecutor == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
-        this.ctx = new QueueContext(time, b.deliveryExecutor != null ? b.deliveryExecutor : ownedExecutor,
-                b.inFlightLimit, b.accountId, names, this::queueByArn);
+        Executor delivery = b.deliveryExecutor != null ? b.deliveryExecutor : ownedExecutor;
+        this.ctx = new QueueContext(time, runInlineOnceClosed(delivery), b.inFlightLimit, b.accountId, names,
+                this::queueByArn);
         this.moveTasks = new MessageMoveTasks(this::queueByArn, this::isDeadLetterQueue, ctx);
     }
 
@@ -92,7 +96,7 @@ public final class LocalEngine implements Engine {
         private String region = "us-east-1";
         private String accountId = "000000000000";
         private TimeSource time;
-        private java.util.concurrent.Executor deliveryExecutor;
+        private Executor deliveryExecutor;
         private int inFlightLimit = 120_000;
 
         /** The base of queue URLs, e.g. http://localhost:9324 gives http://localhost:9324/000000000000/orders. */
@@ -118,7 +122,7 @@ public final class LocalEngine implements Engine {
         }
 
         /** Where waiting receives are completed (so the caller's callbacks never run under a queue lock). */
-        public Builder deliveryExecutor(java.util.concurrent.Executor executor) {
+        public Builder deliveryExecutor(Executor executor) {
             this.deliveryExecutor = executor;
             return this;
         }
@@ -405,7 +409,7 @@ public final class LocalEngine implements Engine {
         return new PreparedSend(e.messageBody(), attributes, trace == null ? null : trace.stringValue(),
                 Md5Digests.ofBody(e.messageBody()), Md5Digests.ofAttributes(attributes),
                 Md5Digests.ofAttributes(e.messageSystemAttributes()),
-                delay != null ? delay : s.delaySeconds, groupId, deduplicationId, size);
+                delay != null && !s.fifo ? delay : s.delaySeconds, groupId, deduplicationId, size);
     }
 
     private static void checkGroupOrDeduplicationId(String parameter, String value) {
@@ -670,7 +674,18 @@ public final class LocalEngine implements Engine {
         return Set.copyOf(out);
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    /** After close, the few completions still under way run on the caller's thread instead of being refused. */
+    private static Executor runInlineOnceClosed(Executor executor) {
+        return task -> {
+            try {
+                executor.execute(task);
+            } catch (RejectedExecutionException closed) {
+                task.run();
+            }
+        };
+    }
+
+    private static ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, "ferrymq-delivery-" + n.incrementAndGet());

@@ -299,6 +299,18 @@ class FifoQueueTest extends EngineFixture {
         assertThat(receiveOne(queue).body()).isEqualTo("late");
     }
 
+    @Test
+    void anExplicitZeroDelayOnAFifoSendDoesNotOverrideTheQueueDelay() {
+        String queue = fifoQueue(Map.of("DelaySeconds", "10"));
+        await(engine.sendMessage(SendMessageRequest.of(queue, "late").withMessageGroupId("g")
+                .withMessageDeduplicationId("d").withDelaySeconds(0)));
+
+        assertThat(receive(queue, 10)).isEmpty();
+        clock.advanceSeconds(10);
+
+        assertThat(receiveOne(queue).body()).isEqualTo("late");
+    }
+
     // ---- send errors ----
 
     @Test

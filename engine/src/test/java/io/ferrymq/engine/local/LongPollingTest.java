@@ -123,6 +123,16 @@ class LongPollingTest extends EngineFixture {
         assertThat(messagesOf(second)).isEmpty();
     }
 
+    @Test
+    void aSendAfterCloseStillHandsItsMessageToAWaitingReceive() {
+        engine.close();
+        CompletableFuture<ReceiveMessageResult> waiting = longPoll(20);
+
+        send(queue, "late");
+
+        assertThat(messagesOf(waiting)).extracting(m -> m.body()).containsExactly("late");
+    }
+
     private CompletableFuture<ReceiveMessageResult> longPoll(int waitTimeSeconds) {
         return engine.receiveMessage(ReceiveMessageRequest.of(queue).withWaitTimeSeconds(waitTimeSeconds)
                 .withMessageSystemAttributeNames("All"));
