@@ -136,22 +136,13 @@ abstract class LocalQueue {
     // ---- operations ----
 
     List<SendMessageResult> send(List<PreparedSend> batch) {
-        Effects fx = new Effects();
-        lock.lock();
-        try {
-            checkNotDeleted();
-            long now = now();
-            promote(now);
+        return operate((now, fx) -> {
             List<SendMessageResult> results = new ArrayList<>(batch.size());
             for (PreparedSend p : batch) {
                 results.add(accept(p, now));
             }
-            finish(now, fx);
             return results;
-        } finally {
-            lock.unlock();
-            fx.run();
-        }
+        });
     }
 
     /** Stores a new message, delayed or visible. */
@@ -170,12 +161,7 @@ abstract class LocalQueue {
     }
 
     CompletableFuture<ReceiveMessageResult> receive(ReceiveOptions o) {
-        Effects fx = new Effects();
-        lock.lock();
-        try {
-            checkNotDeleted();
-            long now = now();
-            promote(now);
+        return operate((now, fx) -> {
             if (o.attemptId() != null) {
                 List<StoredMessage> again = retriedAttempt(o.attemptId(), now);
                 if (again != null) {
@@ -184,11 +170,9 @@ abstract class LocalQueue {
             }
             List<Message> got = take(o, now, fx);
             if (!got.isEmpty()) {
-                finish(now, fx);
                 return CompletableFuture.completedFuture(new ReceiveMessageResult(got));
             }
             if (o.waitTimeSeconds() == 0) {
-                finish(now, fx);
                 if (!isFifo() && inFlightCount >= ctx.inFlightLimit()) {
                     throw new EngineException(ErrorCode.OVER_LIMIT, OVER_LIMIT_MESSAGE);
                 }
@@ -197,12 +181,8 @@ abstract class LocalQueue {
             Waiter w = new Waiter(o);
             waiters.addLast(w);
             w.deadline = ctx.time().schedule(now + o.waitTimeSeconds() * 1000L, () -> expire(w));
-            finish(now, fx);
             return w.future;
-        } finally {
-            lock.unlock();
-            fx.run();
-        }
+        });
     }
 
     /** Leases up to the requested number of visible messages, dead-lettering those past maxReceiveCount. */
@@ -298,38 +278,24 @@ abstract class LocalQueue {
     }
 
     void delete(ReceiptHandles.Decoded handle, String rawHandle) {
-        Effects fx = new Effects();
-        lock.lock();
-        try {
-            checkNotDeleted();
-            long now = now();
-            promote(now);
+        operate((now, fx) -> {
             StoredMessage m = messages.get(handle.messageId());
             if (m == null) {
-                return; // already deleted: SQS answers success
+                return null; // already deleted: SQS answers success
             }
             boolean current = m.receiveSerial == handle.serial();
             if (isFifo() && (!current || m.state != IN_FLIGHT)) {
                 throw expiredHandle(rawHandle);
             }
-            if (!current) {
-                return; // a stale handle on a standard queue: success, and the message stays
+            if (current) { // a stale handle on a standard queue: success, and the message stays
+                remove(m);
             }
-            remove(m);
-            finish(now, fx);
-        } finally {
-            lock.unlock();
-            fx.run();
-        }
+            return null;
+        });
     }
 
     void changeVisibility(ReceiptHandles.Decoded handle, String rawHandle, int visibilityTimeout) {
-        Effects fx = new Effects();
-        lock.lock();
-        try {
-            checkNotDeleted();
-            long now = now();
-            promote(now);
+        operate((now, fx) -> {
             StoredMessage m = messages.get(handle.messageId());
             if (m == null) {
                 throw Errors.invalidParameter("ReceiptHandle", rawHandle,
@@ -361,11 +327,8 @@ abstract class LocalQueue {
                 m.version++;
                 pending.add(new Pending(m.visibleAt, m.version, m));
             }
-            finish(now, fx);
-        } finally {
-            lock.unlock();
-            fx.run();
-        }
+            return null;
+        });
     }
 
     private static EngineException expiredHandle(String rawHandle) {
@@ -374,13 +337,7 @@ abstract class LocalQueue {
 
     /** Hands leased messages back at once (a waiting receive that was cancelled before it got them). */
     void release(List<Message> batch) {
-        Effects fx = new Effects();
-        lock.lock();
-        try {
-            if (deleted) {
-                return;
-            }
-            long now = now();
+        operateIfLive(null, (now, fx) -> {
             for (Message msg : batch) {
                 ReceiptHandles.Decoded h = ReceiptHandles.decode(msg.receiptHandle());
                 StoredMessage m = h == null ? null : messages.get(h.messageId());
@@ -388,11 +345,8 @@ abstract class LocalQueue {
                     endLease(m);
                 }
             }
-            finish(now, fx);
-        } finally {
-            lock.unlock();
-            fx.run();
-        }
+            return null;
+        });
     }
 
     private void endLease(StoredMessage m) {
@@ -402,10 +356,7 @@ abstract class LocalQueue {
     }
 
     void purge() {
-        lock.lock();
-        try {
-            checkNotDeleted();
-            long now = now();
+        operate((now, fx) -> {
             if (lastPurgeAt != Long.MIN_VALUE && now < lastPurgeAt + 60_000) {
                 throw new EngineException(ErrorCode.PURGE_QUEUE_IN_PROGRESS,
                         "Only one PurgeQueue operation on " + name + " is allowed every 60 seconds.");
@@ -422,40 +373,24 @@ abstract class LocalQueue {
             delayedCount = 0;
             retentionCheckAt = Long.MAX_VALUE;
             cleared();
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     /** Takes the messages a dead-letter queue hands over after a receive went past maxReceiveCount. */
     void acceptDeadLetters(List<StoredMessage> batch, String sourceArn) {
-        Effects fx = new Effects();
-        lock.lock();
-        try {
-            if (deleted) {
-                return; // the DLQ was deleted in the meantime; its messages would have gone with it
-            }
-            long now = now();
-            promote(now);
+        // A DLQ deleted in the meantime takes the messages with it, as its own messages went.
+        operateIfLive(null, (now, fx) -> {
             for (StoredMessage m : batch) {
                 insert(m.deadLettered(sourceArn, isFifo(), now, nextSequenceNumber()), now, 0);
             }
-            finish(now, fx);
-        } finally {
-            lock.unlock();
-            fx.run();
-        }
+            return null;
+        });
     }
 
     /** Removes up to {@code max} visible messages for a move task. */
     List<StoredMessage> takeForMove(int max) {
-        lock.lock();
-        try {
-            if (deleted) {
-                return List.of();
-            }
-            long now = now();
-            promote(now);
+        return operateIfLive(List.of(), (now, fx) -> {
             List<StoredMessage> out = new ArrayList<>(Math.min(max, visibleCount));
             beginTake();
             while (out.size() < max) {
@@ -467,59 +402,36 @@ abstract class LocalQueue {
                 out.add(m);
             }
             return out;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Puts back messages a move task took but could not deliver, unchanged but for their place in line. */
     void putBack(List<StoredMessage> batch) {
-        Effects fx = new Effects();
-        lock.lock();
-        try {
-            if (deleted) {
-                return;
-            }
-            long now = now();
-            promote(now);
+        operateIfLive(null, (now, fx) -> {
             for (StoredMessage m : batch) {
                 insert(m.deadLettered(m.deadLetterSourceArn, false, now, m.sequenceNumber), now, 0);
             }
-            finish(now, fx);
-        } finally {
-            lock.unlock();
-            fx.run();
-        }
+            return null;
+        });
     }
 
     /** Takes messages a move task redrives here: each is a new message (new id, enqueue time and receive count). */
     void acceptMoved(List<StoredMessage> batch) {
-        Effects fx = new Effects();
-        lock.lock();
-        try {
-            checkNotDeleted();
-            long now = now();
-            promote(now);
+        operate((now, fx) -> {
             for (StoredMessage m : batch) {
                 insert(new StoredMessage(Ids.newMessageId(), m.body, m.attributes, m.traceHeader, m.md5OfBody,
                         m.md5OfAttributes, m.md5OfSystemAttributes, now, m.groupId, m.deduplicationId,
                         nextSequenceNumber(), null, m.senderId), now, 0);
             }
-            finish(now, fx);
-        } finally {
-            lock.unlock();
-            fx.run();
-        }
+            return null;
+        });
     }
 
     // ---- attributes ----
 
     /** The read-only counters and timestamps, current as of now. */
     Map<String, String> computedAttributes() {
-        lock.lock();
-        try {
-            checkNotDeleted();
-            promote(now());
+        return operate((now, fx) -> {
             Map<String, String> out = new TreeMap<>();
             out.put("ApproximateNumberOfMessages", Integer.toString(visibleCount));
             out.put("ApproximateNumberOfMessagesNotVisible", Integer.toString(inFlightCount));
@@ -528,47 +440,28 @@ abstract class LocalQueue {
             out.put("LastModifiedTimestamp", Long.toString(lastModifiedAt / 1000));
             out.put("QueueArn", arn);
             return out;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     int visibleMessages() {
-        lock.lock();
-        try {
-            promote(now());
-            return visibleCount;
-        } finally {
-            lock.unlock();
-        }
+        return operate((now, fx) -> visibleCount);
     }
 
     void updateSettings(QueueSettings next) {
-        lock.lock();
-        try {
-            checkNotDeleted();
+        operate((now, fx) -> {
             settings = next;
-            lastModifiedAt = now();
+            lastModifiedAt = now;
             retentionCheckAt = Long.MIN_VALUE; // the retention period may have shrunk
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     Map<String, String> tags() {
-        lock.lock();
-        try {
-            checkNotDeleted();
-            return new TreeMap<>(tags);
-        } finally {
-            lock.unlock();
-        }
+        return operate((now, fx) -> new TreeMap<>(tags));
     }
 
     void updateTags(Map<String, String> add, List<String> removeKeys, int maxTags) {
-        lock.lock();
-        try {
-            checkNotDeleted();
+        operate((now, fx) -> {
             Map<String, String> next = new TreeMap<>(tags);
             next.putAll(add);
             removeKeys.forEach(next::remove);
@@ -577,9 +470,8 @@ abstract class LocalQueue {
             }
             tags.clear();
             tags.putAll(next);
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     /** Marks the queue deleted; waiting receives end with QueueDoesNotExist. */
@@ -624,14 +516,49 @@ abstract class LocalQueue {
 
     // ---- internals ----
 
-    long now() {
-        return ctx.time().millis();
+    /** One operation on the queue's state, given the current time and the effects to run after unlocking. */
+    @FunctionalInterface
+    private interface Operation<T> {
+        T apply(long now, Effects fx);
     }
 
-    private void checkNotDeleted() {
-        if (deleted) {
-            throw Errors.queueDoesNotExist();
+    /** Runs an operation on a live queue; a deleted one answers QueueDoesNotExist. */
+    private <T> T operate(Operation<T> op) {
+        return locked(true, null, op);
+    }
+
+    /** Runs an operation if the queue still exists, else answers {@code whenDeleted}. */
+    private <T> T operateIfLive(T whenDeleted, Operation<T> op) {
+        return locked(false, whenDeleted, op);
+    }
+
+    /**
+     * The shape of every operation: under the lock, bring time-dependent state up to date, do the work, hand
+     * visible messages to waiting receives; then, unlocked, run the effects (completions, moves to other queues).
+     */
+    private <T> T locked(boolean failWhenDeleted, T whenDeleted, Operation<T> op) {
+        Effects fx = new Effects();
+        lock.lock();
+        try {
+            if (deleted) {
+                if (failWhenDeleted) {
+                    throw Errors.queueDoesNotExist();
+                }
+                return whenDeleted;
+            }
+            long now = now();
+            promote(now);
+            T result = op.apply(now, fx);
+            finish(now, fx);
+            return result;
+        } finally {
+            lock.unlock();
+            fx.run();
         }
+    }
+
+    long now() {
+        return ctx.time().millis();
     }
 
     private void makeVisible(StoredMessage m) {
@@ -747,33 +674,20 @@ abstract class LocalQueue {
     }
 
     private void onWake() {
-        Effects fx = new Effects();
-        lock.lock();
-        try {
-            wakeTimer = null;
+        operateIfLive(null, (now, fx) -> {
+            wakeTimer = null; // finish() sets the next one
             wakeAt = Long.MAX_VALUE;
-            if (!deleted) {
-                long now = now();
-                promote(now);
-                finish(now, fx);
-            }
-        } finally {
-            lock.unlock();
-            fx.run();
-        }
+            return null;
+        });
     }
 
     private void expire(Waiter w) {
-        Effects fx = new Effects();
-        lock.lock();
-        try {
+        operateIfLive(null, (now, fx) -> {
             if (waiters.remove(w)) {
                 fx.later(() -> ctx.deliveryExecutor().execute(
                         () -> w.future.complete(new ReceiveMessageResult(List.of()))));
             }
-        } finally {
-            lock.unlock();
-            fx.run();
-        }
+            return null;
+        });
     }
 }
