@@ -33,10 +33,15 @@ final class FifoQueue extends LocalQueue {
         }
     }
 
-    private record Sent(long expiresAt, String messageId, String sequenceNumber) {
+    /** An entry of a time window (deduplication, receive attempts). */
+    private interface Expiring {
+        long expiresAt();
     }
 
-    private record Attempt(long expiresAt, List<StoredMessage> batch, long[] serials) {
+    private record Sent(long expiresAt, String messageId, String sequenceNumber) implements Expiring {
+    }
+
+    private record Attempt(long expiresAt, List<StoredMessage> batch, long[] serials) implements Expiring {
     }
 
     private final Map<String, Group> groups = new HashMap<>();
@@ -189,12 +194,10 @@ final class FifoQueue extends LocalQueue {
     }
 
     /** Drops entries past their window; both maps are in insertion order, so expired entries sit at the front. */
-    private static <V extends Record> void forgetOlderThan(LinkedHashMap<String, V> window, long now) {
-        Iterator<V> it = window.values().iterator();
+    private static void forgetOlderThan(LinkedHashMap<String, ? extends Expiring> window, long now) {
+        Iterator<? extends Expiring> it = window.values().iterator();
         while (it.hasNext()) {
-            V v = it.next();
-            long expiresAt = v instanceof Sent s ? s.expiresAt() : ((Attempt) v).expiresAt();
-            if (expiresAt > now) {
+            if (it.next().expiresAt() > now) {
                 return;
             }
             it.remove();

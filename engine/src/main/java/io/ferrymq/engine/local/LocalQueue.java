@@ -3,13 +3,11 @@ package io.ferrymq.engine.local;
 import io.ferrymq.engine.EngineException;
 import io.ferrymq.engine.ErrorCode;
 import io.ferrymq.engine.sqs.Message;
-import io.ferrymq.engine.sqs.MessageAttributeValue;
 import io.ferrymq.engine.sqs.ReceiveMessageResult;
 import io.ferrymq.engine.sqs.SendMessageResult;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,15 +21,6 @@ import static io.ferrymq.engine.local.StoredMessage.State.DELAYED;
 import static io.ferrymq.engine.local.StoredMessage.State.DELETED;
 import static io.ferrymq.engine.local.StoredMessage.State.IN_FLIGHT;
 import static io.ferrymq.engine.local.StoredMessage.State.VISIBLE;
-import static io.ferrymq.engine.sqs.MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP;
-import static io.ferrymq.engine.sqs.MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT;
-import static io.ferrymq.engine.sqs.MessageSystemAttributeName.AWS_TRACE_HEADER;
-import static io.ferrymq.engine.sqs.MessageSystemAttributeName.DEAD_LETTER_QUEUE_SOURCE_ARN;
-import static io.ferrymq.engine.sqs.MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID;
-import static io.ferrymq.engine.sqs.MessageSystemAttributeName.MESSAGE_GROUP_ID;
-import static io.ferrymq.engine.sqs.MessageSystemAttributeName.SENDER_ID;
-import static io.ferrymq.engine.sqs.MessageSystemAttributeName.SENT_TIMESTAMP;
-import static io.ferrymq.engine.sqs.MessageSystemAttributeName.SEQUENCE_NUMBER;
 
 /**
  * One queue's messages and their leases. All state is guarded by {@link #lock}, one per queue, so queues never
@@ -240,41 +229,9 @@ abstract class LocalQueue {
     private List<Message> views(List<StoredMessage> batch, ReceiveOptions o) {
         List<Message> out = new ArrayList<>(batch.size());
         for (StoredMessage m : batch) {
-            out.add(view(m, o));
+            out.add(MessageViews.of(m, o, incarnation));
         }
         return out;
-    }
-
-    private Message view(StoredMessage m, ReceiveOptions o) {
-        Map<String, String> system = new HashMap<>();
-        if (o.wantsSystemAttribute(SENDER_ID)) {
-            system.put(SENDER_ID, m.senderId);
-        }
-        if (o.wantsSystemAttribute(SENT_TIMESTAMP)) {
-            system.put(SENT_TIMESTAMP, Long.toString(m.sentAt));
-        }
-        if (o.wantsSystemAttribute(APPROXIMATE_RECEIVE_COUNT)) {
-            system.put(APPROXIMATE_RECEIVE_COUNT, Integer.toString(m.receiveCount));
-        }
-        if (o.wantsSystemAttribute(APPROXIMATE_FIRST_RECEIVE_TIMESTAMP)) {
-            system.put(APPROXIMATE_FIRST_RECEIVE_TIMESTAMP, Long.toString(m.firstReceiveAt));
-        }
-        putIfPresent(system, o, MESSAGE_GROUP_ID, m.groupId);
-        putIfPresent(system, o, SEQUENCE_NUMBER, m.sequenceNumber);
-        putIfPresent(system, o, MESSAGE_DEDUPLICATION_ID, m.deduplicationId);
-        putIfPresent(system, o, AWS_TRACE_HEADER, m.traceHeader);
-        putIfPresent(system, o, DEAD_LETTER_QUEUE_SOURCE_ARN, m.deadLetterSourceArn);
-        Map<String, MessageAttributeValue> selected = o.selectAttributes(m.attributes);
-        String md5 = selected.isEmpty() ? null
-                : selected.size() == m.attributes.size() ? m.md5OfAttributes : Md5Digests.ofAttributes(selected);
-        return new Message(m.id, ReceiptHandles.encode(incarnation, m.id, m.receiveSerial), m.md5OfBody, m.body,
-                system, md5, selected);
-    }
-
-    private static void putIfPresent(Map<String, String> out, ReceiveOptions o, String name, String value) {
-        if (value != null && o.wantsSystemAttribute(name)) {
-            out.put(name, value);
-        }
     }
 
     void delete(ReceiptHandles.Decoded handle, String rawHandle) {
