@@ -1,0 +1,27 @@
+package io.ferrymq.engine.local;
+
+import io.ferrymq.engine.EngineException;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/** How an action's outcome becomes the SPI's future: a refused request is a failed future, never a throw. */
+final class Futures {
+    private Futures() {
+    }
+
+    static <T> CompletableFuture<T> call(Supplier<T> action) {
+        try {
+            return CompletableFuture.completedFuture(action.get());
+        } catch (EngineException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    static CompletableFuture<Void> run(Runnable action) {
+        return call(() -> {
+            action.run();
+            return null;
+        });
+    }
+}
