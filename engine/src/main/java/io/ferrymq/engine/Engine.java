@@ -1,5 +1,13 @@
 package io.ferrymq.engine;
 
+import io.ferrymq.engine.sns.CreateTopicRequest;
+import io.ferrymq.engine.sns.ListSubscriptionsResult;
+import io.ferrymq.engine.sns.ListTopicsResult;
+import io.ferrymq.engine.sns.PublishBatchRequest;
+import io.ferrymq.engine.sns.PublishBatchResultEntry;
+import io.ferrymq.engine.sns.PublishRequest;
+import io.ferrymq.engine.sns.PublishResult;
+import io.ferrymq.engine.sns.SubscribeRequest;
 import io.ferrymq.engine.sqs.BatchResult;
 import io.ferrymq.engine.sqs.ChangeMessageVisibilityBatchRequestEntry;
 import io.ferrymq.engine.sqs.CreateQueueRequest;
@@ -23,7 +31,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The one seam: every adapter talks to a broker through this interface and nothing else. It is shaped after the SQS
- * actions (same names, parameters, limits and error codes) so that it maps one-to-one onto the AWS SDK and the wire
+ * and SNS actions (same names, parameters, limits and error codes) so that it maps one-to-one onto the AWS SDK and the wire
  * APIs. Every action completes asynchronously: a long-poll receive when a message arrives, a durable send when its
  * record is on disk. A failed action completes exceptionally with an {@link EngineException} and changes nothing.
  */
@@ -92,6 +100,49 @@ public interface Engine extends AutoCloseable {
 
     /** ListMessageMoveTasks: the most recent tasks of a source queue, newest first ({@code maxResults} 1-10, default 1). */
     CompletableFuture<List<MessageMoveTask>> listMessageMoveTasks(String sourceArn, Integer maxResults);
+
+    // ---- topics (SNS) ----
+
+    /** CreateTopic; returns the topic ARN. Idempotent when the attributes given equal the existing topic's. */
+    CompletableFuture<String> createTopic(CreateTopicRequest request);
+
+    /** DeleteTopic, with its subscriptions. Deleting a topic that does not exist succeeds, as in SNS. */
+    CompletableFuture<Void> deleteTopic(String topicArn);
+
+    /** ListTopics, 100 a page. */
+    CompletableFuture<ListTopicsResult> listTopics(String nextToken);
+
+    CompletableFuture<Map<String, String>> getTopicAttributes(String topicArn);
+
+    CompletableFuture<Void> setTopicAttributes(String topicArn, String attributeName, String attributeValue);
+
+    /** Subscribe; returns the subscription ARN. SQS subscriptions are confirmed at once. */
+    CompletableFuture<String> subscribe(SubscribeRequest request);
+
+    CompletableFuture<Void> unsubscribe(String subscriptionArn);
+
+    /** ListSubscriptions, 100 a page. */
+    CompletableFuture<ListSubscriptionsResult> listSubscriptions(String nextToken);
+
+    /** ListSubscriptionsByTopic, 100 a page. */
+    CompletableFuture<ListSubscriptionsResult> listSubscriptionsByTopic(String topicArn, String nextToken);
+
+    CompletableFuture<Map<String, String>> getSubscriptionAttributes(String subscriptionArn);
+
+    CompletableFuture<Void> setSubscriptionAttributes(String subscriptionArn, String attributeName,
+                                                      String attributeValue);
+
+    /** Publish: the message reaches every subscription whose filter policy matches it. */
+    CompletableFuture<PublishResult> publish(PublishRequest request);
+
+    CompletableFuture<BatchResult<PublishBatchResultEntry>> publishBatch(PublishBatchRequest request);
+
+    /** TagResource for a topic ARN. */
+    CompletableFuture<Void> tagResource(String resourceArn, Map<String, String> tags);
+
+    CompletableFuture<Void> untagResource(String resourceArn, List<String> tagKeys);
+
+    CompletableFuture<Map<String, String>> listTagsForResource(String resourceArn);
 
     // ---- beyond SQS ----
 

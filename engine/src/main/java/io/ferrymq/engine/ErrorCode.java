@@ -1,7 +1,7 @@
 package io.ferrymq.engine;
 
 /**
- * The errors the engine reports, named as SQS names them. {@link #code()} is the AWS JSON protocol
+ * The errors the engine reports, named as SQS and SNS name them. {@link #code()} is the AWS JSON protocol
  * {@code __type}; {@link #queryCode()} is what the older Query protocol (and {@code x-amzn-query-error}) calls it.
  */
 public enum ErrorCode {
@@ -25,7 +25,19 @@ public enum ErrorCode {
     RESOURCE_NOT_FOUND("ResourceNotFoundException", "ResourceNotFoundException", 404),
     INVALID_PARAMETER_VALUE("InvalidParameterValue", "InvalidParameterValue"),
     MISSING_PARAMETER("MissingParameter", "MissingParameter"),
-    INTERNAL_ERROR("InternalError", "InternalError", 500);
+    INTERNAL_ERROR("InternalError", "InternalError", 500),
+
+    // SNS (Query protocol only; code and query code are the same)
+    SNS_INVALID_PARAMETER("InvalidParameter", "InvalidParameter"),
+    SNS_INVALID_PARAMETER_VALUE("ParameterValueInvalid", "ParameterValueInvalid"),
+    SNS_NOT_FOUND("NotFound", "NotFound", 404),
+    SNS_RESOURCE_NOT_FOUND("ResourceNotFound", "ResourceNotFound", 404),
+    SNS_TAG_LIMIT_EXCEEDED("TagLimitExceeded", "TagLimitExceeded"),
+    SNS_TOO_MANY_ENTRIES_IN_BATCH_REQUEST("TooManyEntriesInBatchRequest", "TooManyEntriesInBatchRequest"),
+    SNS_EMPTY_BATCH_REQUEST("EmptyBatchRequest", "EmptyBatchRequest"),
+    SNS_BATCH_ENTRY_IDS_NOT_DISTINCT("BatchEntryIdsNotDistinct", "BatchEntryIdsNotDistinct"),
+    SNS_INVALID_BATCH_ENTRY_ID("InvalidBatchEntryId", "InvalidBatchEntryId"),
+    SNS_BATCH_REQUEST_TOO_LONG("BatchRequestTooLong", "BatchRequestTooLong");
 
     private final String code;
     private final String queryCode;

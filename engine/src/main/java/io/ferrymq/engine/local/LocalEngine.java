@@ -2,6 +2,14 @@ package io.ferrymq.engine.local;
 
 import io.ferrymq.engine.Capability;
 import io.ferrymq.engine.Engine;
+import io.ferrymq.engine.sns.CreateTopicRequest;
+import io.ferrymq.engine.sns.ListSubscriptionsResult;
+import io.ferrymq.engine.sns.ListTopicsResult;
+import io.ferrymq.engine.sns.PublishBatchRequest;
+import io.ferrymq.engine.sns.PublishBatchResultEntry;
+import io.ferrymq.engine.sns.PublishRequest;
+import io.ferrymq.engine.sns.PublishResult;
+import io.ferrymq.engine.sns.SubscribeRequest;
 import io.ferrymq.engine.sqs.BatchResult;
 import io.ferrymq.engine.sqs.ChangeMessageVisibilityBatchRequestEntry;
 import io.ferrymq.engine.sqs.CreateQueueRequest;
@@ -32,14 +40,15 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The embedded engine: SQS semantics in memory, on one machine. This class wires the parts together and answers the
- * Engine SPI; {@link SqsActions} does the queue work.
+ * The embedded engine: SQS and SNS semantics in memory, on one machine. This class wires the parts together and answers the
+ * Engine SPI; {@link SqsActions} does the queue work, {@link SnsActions} the topic work.
  */
 public final class LocalEngine implements Engine {
     private final TimeSource time;
     private final boolean ownsTime;
     private final ExecutorService ownedExecutor;
     private final SqsActions sqs;
+    private final SnsActions sns;
 
     private LocalEngine(Builder b) {
         ResourceNames names = new ResourceNames(b.endpoint, b.region, b.accountId);
@@ -48,6 +57,7 @@ public final class LocalEngine implements Engine {
         this.ownedExecutor = b.deliveryExecutor == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
         Executor delivery = runInlineOnceClosed(b.deliveryExecutor != null ? b.deliveryExecutor : ownedExecutor);
         this.sqs = new SqsActions(names, time, delivery, b.inFlightLimit);
+        this.sns = new SnsActions(names, time, sqs);
     }
 
     /** An engine with the defaults: region us-east-1, account 000000000000, endpoint http://localhost:9324. */
@@ -219,6 +229,88 @@ public final class LocalEngine implements Engine {
     @Override
     public CompletableFuture<List<MessageMoveTask>> listMessageMoveTasks(String sourceArn, Integer maxResults) {
         return sqs.listMessageMoveTasks(sourceArn, maxResults);
+    }
+
+    // ---- topics (SNS) ----
+
+    @Override
+    public CompletableFuture<String> createTopic(CreateTopicRequest request) {
+        return sns.createTopic(request);
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteTopic(String topicArn) {
+        return sns.deleteTopic(topicArn);
+    }
+
+    @Override
+    public CompletableFuture<ListTopicsResult> listTopics(String nextToken) {
+        return sns.listTopics(nextToken);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String>> getTopicAttributes(String topicArn) {
+        return sns.getTopicAttributes(topicArn);
+    }
+
+    @Override
+    public CompletableFuture<Void> setTopicAttributes(String topicArn, String attributeName, String attributeValue) {
+        return sns.setTopicAttributes(topicArn, attributeName, attributeValue);
+    }
+
+    @Override
+    public CompletableFuture<String> subscribe(SubscribeRequest request) {
+        return sns.subscribe(request);
+    }
+
+    @Override
+    public CompletableFuture<Void> unsubscribe(String subscriptionArn) {
+        return sns.unsubscribe(subscriptionArn);
+    }
+
+    @Override
+    public CompletableFuture<ListSubscriptionsResult> listSubscriptions(String nextToken) {
+        return sns.listSubscriptions(nextToken);
+    }
+
+    @Override
+    public CompletableFuture<ListSubscriptionsResult> listSubscriptionsByTopic(String topicArn, String nextToken) {
+        return sns.listSubscriptionsByTopic(topicArn, nextToken);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String>> getSubscriptionAttributes(String subscriptionArn) {
+        return sns.getSubscriptionAttributes(subscriptionArn);
+    }
+
+    @Override
+    public CompletableFuture<Void> setSubscriptionAttributes(String subscriptionArn, String attributeName, String attributeValue) {
+        return sns.setSubscriptionAttributes(subscriptionArn, attributeName, attributeValue);
+    }
+
+    @Override
+    public CompletableFuture<PublishResult> publish(PublishRequest request) {
+        return sns.publish(request);
+    }
+
+    @Override
+    public CompletableFuture<BatchResult<PublishBatchResultEntry>> publishBatch(PublishBatchRequest request) {
+        return sns.publishBatch(request);
+    }
+
+    @Override
+    public CompletableFuture<Void> tagResource(String resourceArn, Map<String, String> tags) {
+        return sns.tagResource(resourceArn, tags);
+    }
+
+    @Override
+    public CompletableFuture<Void> untagResource(String resourceArn, List<String> tagKeys) {
+        return sns.untagResource(resourceArn, tagKeys);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String>> listTagsForResource(String resourceArn) {
+        return sns.listTagsForResource(resourceArn);
     }
 
     // ---- engine ----

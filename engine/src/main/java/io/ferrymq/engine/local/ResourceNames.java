@@ -2,10 +2,12 @@ package io.ferrymq.engine.local;
 
 import java.util.regex.Pattern;
 
-/** Queue URLs and ARNs in AWS form for one region and account, and the queue-name rules. */
+/** Queue URLs, queue and topic ARNs in AWS form for one region and account, and the naming rules. */
 final class ResourceNames {
     private static final Pattern STANDARD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     private static final Pattern FIFO_NAME = Pattern.compile("[A-Za-z0-9_-]{1,75}\\.fifo");
+    private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    private static final Pattern FIFO_TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,251}\\.fifo");
 
     private final String endpoint;
     private final String region;
@@ -31,6 +33,32 @@ final class ResourceNames {
 
     String queueArn(String name) {
         return "arn:aws:sqs:" + region + ":" + accountId + ":" + name;
+    }
+
+    String topicArn(String name) {
+        return "arn:aws:sns:" + region + ":" + accountId + ":" + name;
+    }
+
+    /** The topic name an SNS topic ARN names, or null when it is not one of this region's and account's. */
+    String topicNameFromArn(String arn) {
+        return nameFromArn(arn, "sns", 6);
+    }
+
+    /** The ARN of the topic a subscription ARN (topic ARN + ":" + id) belongs to, or null. */
+    String topicArnOfSubscription(String subscriptionArn) {
+        if (nameFromArn(subscriptionArn, "sns", 7) == null) {
+            return null;
+        }
+        return subscriptionArn.substring(0, subscriptionArn.lastIndexOf(':'));
+    }
+
+    /** The base of URLs the engine hands out (SNS's SigningCertURL and UnsubscribeURL). */
+    String endpoint() {
+        return endpoint;
+    }
+
+    static boolean isValidTopicName(String name, boolean fifo) {
+        return name != null && (fifo ? FIFO_TOPIC_NAME : TOPIC_NAME).matcher(name).matches();
     }
 
     static boolean isValidStandardName(String name) {
@@ -59,15 +87,19 @@ final class ResourceNames {
 
     /** The queue name an SQS ARN names, or null when it is not one of this region's and account's queue ARNs. */
     String queueNameFromArn(String arn) {
+        return nameFromArn(arn, "sqs", 6);
+    }
+
+    private String nameFromArn(String arn, String service, int parts) {
         if (arn == null) {
             return null;
         }
-        String[] parts = arn.split(":", -1);
-        if (parts.length != 6 || !parts[0].equals("arn") || !parts[2].equals("sqs")
-                || !parts[3].equals(region) || !parts[4].equals(accountId) || parts[5].isEmpty()) {
+        String[] p = arn.split(":", -1);
+        if (p.length != parts || !p[0].equals("arn") || !p[2].equals(service) || !p[3].equals(region)
+                || !p[4].equals(accountId) || p[5].isEmpty() || p[parts - 1].isEmpty()) {
             return null;
         }
-        return parts[5];
+        return p[5];
     }
 
     /** True when the text has the shape of an ARN: arn:partition:service:region:account:resource. */

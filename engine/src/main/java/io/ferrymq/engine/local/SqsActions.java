@@ -240,7 +240,7 @@ final class SqsActions {
         return Futures.call(() -> {
             LocalQueue q = queue(request.queueUrl());
             List<SendMessageBatchRequestEntry> entries = request.entries();
-            BatchRules.check(entries.stream().map(SendMessageBatchRequestEntry::id).toList(),
+            BatchRules.SQS.check(entries.stream().map(SendMessageBatchRequestEntry::id).toList(),
                     "SendMessageBatchRequestEntry");
             int total = 0;
             for (SendMessageBatchRequestEntry e : entries) {
@@ -281,6 +281,34 @@ final class SqsActions {
             }
             return new BatchResult<>(successful, failed);
         });
+    }
+
+    /**
+     * Stores messages an SNS subscription delivers, as sends to the queue with this ARN. Returns the entries the
+     * queue refused (all of them when it does not exist), which the subscription's redrive policy then handles.
+     */
+    List<SendMessageBatchRequestEntry> acceptFromTopic(String queueArn, List<SendMessageBatchRequestEntry> entries) {
+        LocalQueue q = queueByArn(queueArn);
+        if (q == null || entries.isEmpty()) {
+            return q == null ? entries : List.of();
+        }
+        List<PreparedSend> valid = new ArrayList<>(entries.size());
+        List<SendMessageBatchRequestEntry> refused = new ArrayList<>();
+        List<SendMessageBatchRequestEntry> accepted = new ArrayList<>(entries.size());
+        for (SendMessageBatchRequestEntry e : entries) {
+            try {
+                valid.add(prepare(q, e));
+                accepted.add(e);
+            } catch (EngineException ex) {
+                refused.add(e);
+            }
+        }
+        try {
+            q.send(valid);
+        } catch (EngineException queueDeletedMeanwhile) {
+            refused.addAll(accepted);
+        }
+        return refused;
     }
 
     /** Validates one send against SQS's rules and the queue's settings, and computes its digests. */
@@ -397,7 +425,7 @@ final class SqsActions {
     private static <E> BatchResult<String> eachEntry(List<E> entries, Function<E, String> id, String entryType,
                                                      Consumer<E> action) {
         List<E> list = entries == null ? List.of() : entries;
-        BatchRules.check(list.stream().map(id).toList(), entryType);
+        BatchRules.SQS.check(list.stream().map(id).toList(), entryType);
         List<String> ok = new ArrayList<>();
         List<BatchResultErrorEntry> failed = new ArrayList<>();
         for (E e : list) {

@@ -1,0 +1,103 @@
+package io.ferrymq.engine.local;
+
+import software.amazon.event.ruler.GenericMachine;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A topic's subscriptions with their filter policies compiled into one Event Ruler machine per scope, so a publish to
+ * a topic with hundreds of filtered subscriptions is one match per scope, not one evaluation per subscription.
+ * Immutable: a subscription change builds a new router, and publishes in flight keep the one they started with.
+ */
+final class SubscriptionRouter {
+    static final SubscriptionRouter EMPTY = new SubscriptionRouter(new LinkedHashMap<>());
+
+    private final Map<String, LocalSubscription> byArn; // in subscription order
+    private final List<LocalSubscription> unfiltered = new ArrayList<>();
+    private final Set<String> unfilteredArns = new HashSet<>();
+    private final GenericMachine<String> byAttributes = new GenericMachine<>();
+    private final GenericMachine<String> byBody = new GenericMachine<>();
+
+    private SubscriptionRouter(LinkedHashMap<String, LocalSubscription> byArn) {
+        this.byArn = byArn;
+        for (LocalSubscription s : byArn.values()) {
+            if (s.replayPolicy() != null && s.replayPolicy().pausesLiveDelivery()) {
+                continue; // a replay with an end point leaves the subscription paused, as in SNS
+            }
+            FilterPolicy policy = s.filterPolicy();
+            if (policy == null) {
+                unfiltered.add(s);
+                unfilteredArns.add(s.arn());
+                continue;
+            }
+            try {
+                (policy.scope() == FilterPolicy.Scope.MESSAGE_BODY ? byBody : byAttributes).addRule(s.arn(),
+                        policy.json());
+            } catch (IOException e) {
+                throw new IllegalStateException("a filter policy that passed validation did not compile", e);
+            }
+        }
+    }
+
+    SubscriptionRouter with(LocalSubscription s) {
+        LinkedHashMap<String, LocalSubscription> next = new LinkedHashMap<>(byArn);
+        next.put(s.arn(), s);
+        return new SubscriptionRouter(next);
+    }
+
+    SubscriptionRouter without(String subscriptionArn) {
+        LinkedHashMap<String, LocalSubscription> next = new LinkedHashMap<>(byArn);
+        next.remove(subscriptionArn);
+        return new SubscriptionRouter(next);
+    }
+
+    LocalSubscription get(String subscriptionArn) {
+        return byArn.get(subscriptionArn);
+    }
+
+    List<LocalSubscription> all() {
+        return List.copyOf(byArn.values());
+    }
+
+    int size() {
+        return byArn.size();
+    }
+
+    /** True when some subscription filters on the message body, so publishes must parse it. */
+    boolean filtersOnBody() {
+        return !byBody.isEmpty();
+    }
+
+    /** The live subscriptions whose filter policy (if any) matches, in subscription order. */
+    List<LocalSubscription> matching(PublishedMessage m) {
+        Set<String> matched = new HashSet<>();
+        if (m.attributeEvent() != null && !byAttributes.isEmpty()) {
+            matched.addAll(byAttributes.rulesForJSONEvent(m.attributeEvent()));
+        }
+        if (m.bodyEvent() != null && !byBody.isEmpty()) {
+            matched.addAll(byBody.rulesForJSONEvent(m.bodyEvent()));
+        }
+        if (matched.isEmpty()) {
+            return unfiltered;
+        }
+        List<LocalSubscription> out = new ArrayList<>(unfiltered.size() + matched.size());
+        for (LocalSubscription s : byArn.values()) {
+            if (matched.contains(s.arn()) || unfilteredArns.contains(s.arn())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Whether this one subscription's filter policy matches, paused or not (for replaying to it alone). */
+    static boolean matches(LocalSubscription s, PublishedMessage m) {
+        LocalSubscription live = s.replayPolicy() == null ? s : s.withoutReplayPolicy();
+        return new SubscriptionRouter(new LinkedHashMap<>(Map.of(live.arn(), live))).matching(m).contains(live);
+    }
+}
