@@ -4,8 +4,8 @@ import software.amazon.event.ruler.GenericMachine;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +20,6 @@ final class SubscriptionRouter {
 
     private final Map<String, LocalSubscription> byArn; // in subscription order
     private final List<LocalSubscription> unfiltered = new ArrayList<>();
-    private final Set<String> unfilteredArns = new HashSet<>();
     private final GenericMachine<String> byAttributes = new GenericMachine<>();
     private final GenericMachine<String> byBody = new GenericMachine<>();
 
@@ -33,7 +32,6 @@ final class SubscriptionRouter {
             FilterPolicy policy = s.filterPolicy();
             if (policy == null) {
                 unfiltered.add(s);
-                unfilteredArns.add(s.arn());
                 continue;
             }
             try {
@@ -74,24 +72,29 @@ final class SubscriptionRouter {
         return !byBody.isEmpty();
     }
 
-    /** The live subscriptions whose filter policy (if any) matches, in subscription order. */
+    /**
+     * The live subscriptions whose filter policy (if any) matches: the unfiltered ones, then those the machines
+     * name. The cost follows the number of matches, not the number of subscriptions; the order across subscriptions
+     * carries no meaning (each queue keeps its own order).
+     */
     List<LocalSubscription> matching(PublishedMessage m) {
-        Set<String> matched = new HashSet<>();
-        if (m.attributeEvent() != null && !byAttributes.isEmpty()) {
-            matched.addAll(byAttributes.rulesForJSONEvent(m.attributeEvent()));
-        }
-        if (m.bodyEvent() != null && !byBody.isEmpty()) {
-            matched.addAll(byBody.rulesForJSONEvent(m.bodyEvent()));
-        }
-        if (matched.isEmpty()) {
+        List<String> attributeMatches = m.attributeEvent() != null && !byAttributes.isEmpty()
+                ? byAttributes.rulesForJSONEvent(m.attributeEvent()) : List.of();
+        List<String> bodyMatches = m.bodyEvent() != null && !byBody.isEmpty()
+                ? byBody.rulesForJSONEvent(m.bodyEvent()) : List.of();
+        if (attributeMatches.isEmpty() && bodyMatches.isEmpty()) {
             return unfiltered;
         }
-        List<LocalSubscription> out = new ArrayList<>(unfiltered.size() + matched.size());
-        for (LocalSubscription s : byArn.values()) {
-            if (matched.contains(s.arn()) || unfilteredArns.contains(s.arn())) {
-                out.add(s);
-            }
+        List<LocalSubscription> out = new ArrayList<>(unfiltered.size() + attributeMatches.size()
+                + bodyMatches.size());
+        out.addAll(unfiltered);
+        if (attributeMatches.size() + bodyMatches.size() == 1) {
+            out.add(byArn.get(attributeMatches.isEmpty() ? bodyMatches.get(0) : attributeMatches.get(0)));
+            return out;
         }
+        Set<String> once = new LinkedHashSet<>(attributeMatches); // a rule with $or must still deliver once
+        once.addAll(bodyMatches);
+        once.forEach(arn -> out.add(byArn.get(arn)));
         return out;
     }
 
