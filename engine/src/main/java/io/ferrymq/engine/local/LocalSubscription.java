@@ -56,6 +56,9 @@ record LocalSubscription(String arn, String topicArn, String endpoint, String ow
         if (!SETTABLE.contains(name)) {
             throw SnsErrors.invalidParameter(AT_SET + "AttributeName");
         }
+        if (name.equals(RAW_MESSAGE_DELIVERY) && (value == null || value.isEmpty())) { // not a clear, as SNS says
+            throw SnsErrors.invalidParameter(AT_SET + "RawMessageDelivery: Invalid value []. Must be true or false.");
+        }
         Map<String, String> next = new TreeMap<>(settable);
         next.put(name, value == null ? "" : value);
         return build(arn, topicArn, endpoint, owner, next, fifoTopic, replayStatus, AT_SET);
@@ -94,6 +97,10 @@ record LocalSubscription(String arn, String topicArn, String endpoint, String ow
         String dlq = null;
         if (s.containsKey(REDRIVE_POLICY)) {
             dlq = deadLetterTarget(s.get(REDRIVE_POLICY), prefix);
+            if (fifoTopic && endpoint.endsWith(".fifo") && !dlq.endsWith(".fifo")) {
+                throw SnsErrors.invalidParameter(prefix + "RedrivePolicy: must use a FIFO queue as DLQ for a FIFO"
+                        + " Subscription to a FIFO Topic.");
+            }
         }
         ReplayPolicy replay = null;
         if (s.containsKey(REPLAY_POLICY)) {
@@ -123,6 +130,9 @@ record LocalSubscription(String arn, String topicArn, String endpoint, String ow
     /** All attributes as GetSubscriptionAttributes returns them. */
     Map<String, String> attributes() {
         Map<String, String> out = new TreeMap<>(settable);
+        if (!settable.containsKey(FILTER_POLICY)) {
+            out.remove(FILTER_POLICY_SCOPE); // SNS shows the scope only along with a policy
+        }
         out.put(SUBSCRIPTION_ARN, arn);
         out.put(TOPIC_ARN, topicArn);
         out.put(OWNER, owner);

@@ -82,18 +82,15 @@ final class PublishValidation {
         if (node == null || !node.isObject()) {
             throw SnsErrors.invalidParameter("Message Structure - JSON message body failed to parse");
         }
-        if (node.path("sqs").isTextual()) {
-            return node.get("sqs").asText();
-        }
-        if (!node.path("default").isTextual()) {
+        if (!node.path("default").isTextual()) { // required even when there is an "sqs" entry
             throw SnsErrors.invalidParameter("Message Structure - No default entry in JSON message body");
         }
-        return node.get("default").asText();
+        return node.path("sqs").isTextual() ? node.get("sqs").asText() : node.get("default").asText();
     }
 
     /** ASCII, starting with a letter, number or punctuation, no line breaks or control characters, under 100. */
     private static boolean validSubject(String subject) {
-        if (subject.isEmpty() || subject.length() > MAX_SUBJECT_LENGTH || subject.charAt(0) == ' ') {
+        if (subject.isEmpty() || subject.length() >= MAX_SUBJECT_LENGTH || subject.charAt(0) == ' ') {
             return false;
         }
         for (int i = 0; i < subject.length(); i++) {

@@ -79,7 +79,7 @@ final class SnsActions {
                 if (!request.tags().isEmpty() && !existing.tags().equals(new TreeMap<>(request.tags()))) {
                     throw SnsErrors.invalidParameter("Tags Reason: Topic already exists with different tags");
                 }
-                if (existing.fifo != fifo || !existing.settings().values().equals(wanted.values())) {
+                if (existing.fifo != fifo || !sameAsGiven(existing.settings(), wanted, request.attributes())) {
                     throw SnsErrors.invalidParameter("Attributes Reason: Topic already exists with different"
                             + " attributes");
                 }
@@ -87,6 +87,16 @@ final class SnsActions {
             });
             return topic.arn;
         });
+    }
+
+    /** CreateTopic on an existing topic compares only the attributes the request gives (normalized). */
+    private static boolean sameAsGiven(TopicSettings existing, TopicSettings wanted, Map<String, String> given) {
+        for (String name : given.keySet()) {
+            if (!java.util.Objects.equals(existing.values().get(name), wanted.values().get(name))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     CompletableFuture<Void> deleteTopic(String topicArn) {
@@ -151,10 +161,6 @@ final class SnsActions {
             }
             LocalSubscription wanted = LocalSubscription.create(t.arn + ":" + UUID.randomUUID(), t.arn, endpoint,
                     names.accountId(), request.attributes(), t.fifo);
-            if (t.fifo && fifoQueue && wanted.deadLetterArn() != null && !wanted.deadLetterArn().endsWith(".fifo")) {
-                throw SnsErrors.invalidParameter(LocalSubscription.AT_SUBSCRIBE + "RedrivePolicy: must use a FIFO queue"
-                        + " as DLQ for a FIFO Subscription to a FIFO Topic.");
-            }
             return t.locked(() -> {
                 for (LocalSubscription s : t.router().all()) {
                     if (s.endpoint().equals(endpoint)) {

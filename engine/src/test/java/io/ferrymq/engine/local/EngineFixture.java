@@ -105,4 +105,15 @@ abstract class EngineFixture {
     protected Map<String, String> attributes(String queueUrl) {
         return await(engine.getQueueAttributes(queueUrl, List.of("All")));
     }
+
+    // ---- SNS ----
+
+    protected String createTopic(String name) {
+        return await(engine.createTopic(io.ferrymq.engine.sns.CreateTopicRequest.of(name)));
+    }
+
+    /** Subscribes the queue with this URL to the topic; returns the subscription ARN. */
+    protected String subscribeQueue(String topicArn, String queueUrl) {
+        return await(engine.subscribe(io.ferrymq.engine.sns.SubscribeRequest.sqs(topicArn, arnOf(queueUrl))));
+    }
 }
