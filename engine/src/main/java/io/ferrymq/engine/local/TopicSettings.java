@@ -37,7 +37,7 @@ final class TopicSettings {
         this.fifo = fifo;
         this.values = Collections.unmodifiableMap(values);
         this.contentBasedDeduplication = "true".equals(values.get(CONTENT_BASED_DEDUPLICATION));
-        this.archiveDays = values.containsKey(ARCHIVE_POLICY) ? archiveDays(values.get(ARCHIVE_POLICY)) : 0;
+        this.archiveDays = values.containsKey(ARCHIVE_POLICY) ? archiveDays(values.get(ARCHIVE_POLICY), "") : 0;
         this.signatureVersion = values.getOrDefault(SIGNATURE_VERSION, "1");
     }
 
@@ -65,18 +65,20 @@ final class TopicSettings {
             throw SnsErrors.invalidParameter(creating ? "Attributes Reason: Unknown attribute " + name
                     : "AttributeName");
         }
+        // SNS words a refused attribute with "Attributes Reason: " at CreateTopic and without it at SetTopicAttributes.
+        String prefix = creating ? "Attributes Reason: " : "";
         Map<String, String> next = new TreeMap<>(values);
         switch (name) {
-            case CONTENT_BASED_DEDUPLICATION -> next.put(name, bool(name, v));
-            case SIGNATURE_VERSION -> next.put(name, oneOf(name, v, "1", "2"));
-            case TRACING_CONFIG -> next.put(name, oneOf(name, v, "PassThrough", "Active"));
-            case FIFO_THROUGHPUT_SCOPE -> next.put(name, oneOf(name, v, "Topic", "MessageGroup"));
-            case POLICY, DELIVERY_POLICY -> putOrClear(next, name, jsonObject(name, v));
+            case CONTENT_BASED_DEDUPLICATION -> next.put(name, bool(prefix, name, v));
+            case SIGNATURE_VERSION -> next.put(name, oneOf(prefix, name, v, "1", "2"));
+            case TRACING_CONFIG -> next.put(name, oneOf(prefix, name, v, "PassThrough", "Active"));
+            case FIFO_THROUGHPUT_SCOPE -> next.put(name, oneOf(prefix, name, v, "Topic", "MessageGroup"));
+            case POLICY, DELIVERY_POLICY -> putOrClear(next, name, jsonObject(prefix, name, v));
             case ARCHIVE_POLICY -> {
                 if (v.isEmpty() || v.equals("{}")) {
                     next.remove(name);
                 } else {
-                    archiveDays(v);
+                    archiveDays(v, prefix);
                     next.put(name, v);
                 }
             }
@@ -97,7 +99,7 @@ final class TopicSettings {
     }
 
     /** ArchivePolicy {"MessageRetentionPeriod": "N"}: N days, 1 to 365. */
-    static int archiveDays(String json) {
+    static int archiveDays(String json, String prefix) {
         try {
             JsonNode node = Json.MAPPER.readTree(json);
             JsonNode days = node == null ? null : node.get("MessageRetentionPeriod");
@@ -110,28 +112,28 @@ final class TopicSettings {
         } catch (JsonProcessingException | NumberFormatException e) {
             // falls through
         }
-        throw SnsErrors.invalidParameter("Attributes Reason: ArchivePolicy: MessageRetentionPeriod must be a number"
+        throw SnsErrors.invalidParameter(prefix + "ArchivePolicy: MessageRetentionPeriod must be a number"
                 + " of days from 1 to 365");
     }
 
-    private static String bool(String name, String value) {
+    private static String bool(String prefix, String name, String value) {
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return value.toLowerCase();
         }
-        throw SnsErrors.invalidParameter("Attributes Reason: " + name + ": Invalid value [" + value
+        throw SnsErrors.invalidParameter(prefix + name + ": Invalid value [" + value
                 + "]. Must be true or false.");
     }
 
-    private static String oneOf(String name, String value, String... allowed) {
+    private static String oneOf(String prefix, String name, String value, String... allowed) {
         for (String a : allowed) {
             if (a.equals(value)) {
                 return value;
             }
         }
-        throw SnsErrors.invalidParameter("Attributes Reason: " + name + ": Invalid value [" + value + "]");
+        throw SnsErrors.invalidParameter(prefix + name + ": Invalid value [" + value + "]");
     }
 
-    private static String jsonObject(String name, String value) {
+    private static String jsonObject(String prefix, String name, String value) {
         if (value.isEmpty()) {
             return value;
         }
@@ -143,6 +145,6 @@ final class TopicSettings {
         } catch (JsonProcessingException e) {
             // falls through
         }
-        throw SnsErrors.invalidParameter("Attributes Reason: " + name + ": Invalid JSON");
+        throw SnsErrors.invalidParameter(prefix + name + ": Invalid JSON");
     }
 }
