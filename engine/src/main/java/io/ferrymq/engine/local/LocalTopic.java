@@ -38,12 +38,13 @@ final class LocalTopic {
     private long beginningArchiveTime;
     private int subscriptionsDeleted;
 
-    LocalTopic(String name, String arn, TopicSettings settings, Map<String, String> tags) {
+    LocalTopic(String name, String arn, TopicSettings settings, Map<String, String> tags, long now) {
         this.name = name;
         this.arn = arn;
         this.fifo = settings.fifo;
         this.settings = settings;
         this.tags.putAll(tags);
+        this.beginningArchiveTime = now; // archiving (if asked for at CreateTopic) starts with the topic
     }
 
     TopicSettings settings() {
@@ -68,6 +69,9 @@ final class LocalTopic {
             TopicSettings next = change.apply(settings);
             if (next.archiveDays > 0 && settings.archiveDays == 0) {
                 beginningArchiveTime = now;
+            }
+            if (next.archiveDays == 0) {
+                archive.clear(); // ArchivePolicy {} disables archiving and clears the archive
             }
             settings = next;
             return null;
@@ -104,14 +108,16 @@ final class LocalTopic {
     }
 
     /** The read-only attributes that change with the topic's life. */
-    Map<String, String> computedAttributes() {
+    Map<String, String> computedAttributes(long now) {
         return locked(() -> {
             Map<String, String> out = new TreeMap<>();
             out.put("SubscriptionsConfirmed", Integer.toString(router.size()));
             out.put("SubscriptionsPending", "0");
             out.put("SubscriptionsDeleted", Integer.toString(subscriptionsDeleted));
             if (settings.archiveDays > 0) {
-                out.put("BeginningArchiveTime", java.time.Instant.ofEpochMilli(beginningArchiveTime).toString());
+                // the oldest point a replay can start from: archiving's start, or the retention period ago
+                long earliest = Math.max(beginningArchiveTime, now - settings.archiveDays * DAY_MS);
+                out.put("BeginningArchiveTime", java.time.Instant.ofEpochMilli(earliest).toString());
             }
             return out;
         });

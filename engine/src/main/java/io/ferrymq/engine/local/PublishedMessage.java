@@ -19,4 +19,9 @@ record PublishedMessage(String messageId, String topicArn, String sqsMessage, St
         return new PublishedMessage(messageId, topicArn, sqsMessage, subject, attributes, attributeEvent, bodyEvent,
                 groupId, deduplicationId, number, publishedAt, signatureVersion, size);
     }
+
+    PublishedMessage withBodyEvent(JsonNode event) {
+        return new PublishedMessage(messageId, topicArn, sqsMessage, subject, attributes, attributeEvent, event,
+                groupId, deduplicationId, sequenceNumber, publishedAt, signatureVersion, size);
+    }
 }

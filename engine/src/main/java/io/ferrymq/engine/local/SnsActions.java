@@ -74,7 +74,7 @@ final class SnsActions {
             TopicSettings wanted = settings;
             LocalTopic topic = topics.compute(name, (n, existing) -> {
                 if (existing == null) {
-                    return new LocalTopic(n, names.topicArn(n), wanted, request.tags());
+                    return new LocalTopic(n, names.topicArn(n), wanted, request.tags(), time.millis());
                 }
                 if (!request.tags().isEmpty() && !existing.tags().equals(new TreeMap<>(request.tags()))) {
                     throw SnsErrors.invalidParameter("Tags Reason: Topic already exists with different tags");
@@ -119,7 +119,7 @@ final class SnsActions {
         return Futures.call(() -> {
             LocalTopic t = topic(topicArn);
             Map<String, String> out = new TreeMap<>(t.settings().values());
-            out.putAll(t.computedAttributes());
+            out.putAll(t.computedAttributes(time.millis()));
             out.put("TopicArn", t.arn);
             out.put("Owner", names.accountId());
             out.putIfAbsent("Policy", defaultPolicy(t.arn));

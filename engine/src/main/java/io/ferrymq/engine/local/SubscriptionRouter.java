@@ -101,6 +101,11 @@ final class SubscriptionRouter {
     /** Whether this one subscription's filter policy matches, paused or not (for replaying to it alone). */
     static boolean matches(LocalSubscription s, PublishedMessage m) {
         LocalSubscription live = s.replayPolicy() == null ? s : s.withoutReplayPolicy();
+        if (m.bodyEvent() == null && live.filterPolicy() != null
+                && live.filterPolicy().scope() == FilterPolicy.Scope.MESSAGE_BODY) {
+            // archived when no subscription filtered on the body, so the body was never parsed
+            m = m.withBodyEvent(PublishValidation.bodyEvent(m.sqsMessage()));
+        }
         return new SubscriptionRouter(new LinkedHashMap<>(Map.of(live.arn(), live))).matching(m).contains(live);
     }
 }
