@@ -20,11 +20,8 @@ final class PublishValidation {
     private PublishValidation() {
     }
 
-    /**
-     * Checks a publish to {@code topic} and prepares it; {@code parseBody} says whether some subscription filters on
-     * the body (only then is the message parsed as JSON).
-     */
-    static PublishedMessage prepare(LocalTopic topic, PublishBatchRequestEntry e, long now, boolean parseBody) {
+    /** Checks a publish to {@code topic} and prepares it for delivery. */
+    static PublishedMessage prepare(LocalTopic topic, PublishBatchRequestEntry e, long now) {
         String message = e.message();
         if (message == null || message.isEmpty()) {
             throw SnsErrors.invalidParameter("Empty message");
@@ -67,7 +64,7 @@ final class PublishValidation {
                     + " MessageDeduplicationId parameter that is not valid for this topic type");
         }
         return new PublishedMessage(Ids.newMessageId(), topic.arn, sqsMessage, e.subject(), attributes,
-                attributeEvent(attributes), parseBody ? bodyEvent(sqsMessage) : null, e.messageGroupId(),
+                attributeEvent(attributes), e.messageGroupId(),
                 deduplicationId, null, now, topic.fifo ? null : s.signatureVersion, size);
     }
 

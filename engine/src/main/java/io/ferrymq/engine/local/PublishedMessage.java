@@ -7,21 +7,16 @@ import java.util.Map;
 
 /**
  * A publish that passed validation: what every subscription sees. {@code sqsMessage} is the text for SQS endpoints
- * (the "sqs" key of a MessageStructure=json message, else its "default"); the two events are what filter policies
- * match against: the attributes as JSON (null when there are none to match) and the message as JSON (null when it is
- * not a JSON object).
+ * (the "sqs" key of a MessageStructure=json message, else its "default"); {@code attributeEvent} is what filter
+ * policies in the MessageAttributes scope match against (null when there is nothing to match). The body is parsed
+ * for MessageBody-scope policies only by a router that has some.
  */
 record PublishedMessage(String messageId, String topicArn, String sqsMessage, String subject,
-                        Map<String, MessageAttributeValue> attributes, JsonNode attributeEvent, JsonNode bodyEvent,
+                        Map<String, MessageAttributeValue> attributes, JsonNode attributeEvent,
                         String groupId, String deduplicationId, String sequenceNumber, long publishedAt,
                         String signatureVersion, int size) {
     PublishedMessage withSequenceNumber(String number) {
-        return new PublishedMessage(messageId, topicArn, sqsMessage, subject, attributes, attributeEvent, bodyEvent,
-                groupId, deduplicationId, number, publishedAt, signatureVersion, size);
-    }
-
-    PublishedMessage withBodyEvent(JsonNode event) {
-        return new PublishedMessage(messageId, topicArn, sqsMessage, subject, attributes, attributeEvent, event,
-                groupId, deduplicationId, sequenceNumber, publishedAt, signatureVersion, size);
+        return new PublishedMessage(messageId, topicArn, sqsMessage, subject, attributes, attributeEvent, groupId,
+                deduplicationId, number, publishedAt, signatureVersion, size);
     }
 }

@@ -268,10 +268,9 @@ final class SnsActions {
      */
     private List<PublishResult> publish(LocalTopic t, List<PublishBatchRequestEntry> entries) {
         long now = time.millis();
-        boolean parseBody = t.router().filtersOnBody();
         List<PublishedMessage> batch = new ArrayList<>(entries.size());
         for (PublishBatchRequestEntry e : entries) {
-            batch.add(PublishValidation.prepare(t, e, now, parseBody));
+            batch.add(PublishValidation.prepare(t, e, now));
         }
         if (t.fifo) {
             return t.publishInOrder(batch, now, accepted -> deliver(t.router(), accepted));

@@ -1,5 +1,6 @@
 package io.ferrymq.engine.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import software.amazon.event.ruler.GenericMachine;
 
 import java.io.IOException;
@@ -67,11 +68,6 @@ final class SubscriptionRouter {
         return byArn.size();
     }
 
-    /** True when some subscription filters on the message body, so publishes must parse it. */
-    boolean filtersOnBody() {
-        return !byBody.isEmpty();
-    }
-
     /**
      * The live subscriptions whose filter policy (if any) matches: the unfiltered ones, then those the machines
      * name. The cost follows the number of matches, not the number of subscriptions; the order across subscriptions
@@ -80,8 +76,8 @@ final class SubscriptionRouter {
     List<LocalSubscription> matching(PublishedMessage m) {
         List<String> attributeMatches = m.attributeEvent() != null && !byAttributes.isEmpty()
                 ? byAttributes.rulesForJSONEvent(m.attributeEvent()) : List.of();
-        List<String> bodyMatches = m.bodyEvent() != null && !byBody.isEmpty()
-                ? byBody.rulesForJSONEvent(m.bodyEvent()) : List.of();
+        JsonNode body = byBody.isEmpty() ? null : PublishValidation.bodyEvent(m.sqsMessage());
+        List<String> bodyMatches = body != null ? byBody.rulesForJSONEvent(body) : List.of();
         if (attributeMatches.isEmpty() && bodyMatches.isEmpty()) {
             return unfiltered;
         }
@@ -101,11 +97,6 @@ final class SubscriptionRouter {
     /** Whether this one subscription's filter policy matches, paused or not (for replaying to it alone). */
     static boolean matches(LocalSubscription s, PublishedMessage m) {
         LocalSubscription live = s.replayPolicy() == null ? s : s.withoutReplayPolicy();
-        if (m.bodyEvent() == null && live.filterPolicy() != null
-                && live.filterPolicy().scope() == FilterPolicy.Scope.MESSAGE_BODY) {
-            // archived when no subscription filtered on the body, so the body was never parsed
-            m = m.withBodyEvent(PublishValidation.bodyEvent(m.sqsMessage()));
-        }
         return new SubscriptionRouter(new LinkedHashMap<>(Map.of(live.arn(), live))).matching(m).contains(live);
     }
 }
