@@ -19,6 +19,7 @@ import io.ferrymq.engine.time.TimeSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -289,21 +290,24 @@ final class SnsActions {
                 bySubscription.computeIfAbsent(s, k -> new ArrayList<>(batch.size())).add(m);
             }
         }
-        bySubscription.forEach(this::deliverTo);
+        Map<PublishedMessage, SnsEnvelope.Parts> envelopes = new IdentityHashMap<>();
+        bySubscription.forEach((s, messages) -> deliverTo(s, messages, envelopes));
     }
 
     /**
      * One subscription's share of a publish, as one send batch to its queue. What the queue refuses (it was deleted,
      * or the message breaks its limits) goes to the subscription's dead-letter queue if it has one.
      */
-    private void deliverTo(LocalSubscription s, List<PublishedMessage> messages) {
+    private void deliverTo(LocalSubscription s, List<PublishedMessage> messages,
+                           Map<PublishedMessage, SnsEnvelope.Parts> envelopes) {
         boolean fifoQueue = s.endpoint().endsWith(".fifo");
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>(messages.size());
         for (PublishedMessage m : messages) {
             if (s.raw() && m.attributes().size() > MAX_RAW_ATTRIBUTES) {
                 continue; // SNS discards a raw delivery SQS could not carry
             }
-            String body = s.raw() ? m.sqsMessage() : SnsEnvelope.of(m, s.arn(), names.endpoint());
+            String body = s.raw() ? m.sqsMessage() : envelopes.computeIfAbsent(m,
+                    k -> new SnsEnvelope.Parts(k, names.endpoint())).forSubscription(s.arn());
             entries.add(new SendMessageBatchRequestEntry(m.messageId(), body, null,
                     s.raw() ? m.attributes() : Map.of(), Map.of(), fifoQueue ? m.deduplicationId() : null,
                     m.groupId()));
@@ -322,7 +326,7 @@ final class SnsActions {
         t.replay(s.replayPolicy(), time.millis(), archived -> {
             List<PublishedMessage> matching = archived.stream().filter(m -> SubscriptionRouter.matches(s, m)).toList();
             if (!matching.isEmpty()) {
-                deliverTo(s, matching);
+                deliverTo(s, matching, new IdentityHashMap<>());
             }
         });
         t.changeRouter(r -> r.with(s.withReplayStatus("Completed")), false);

@@ -25,38 +25,55 @@ final class SnsEnvelope {
     private SnsEnvelope() {
     }
 
-    static String of(PublishedMessage m, String subscriptionArn, String endpoint) {
-        StringBuilder out = new StringBuilder(m.sqsMessage().length() + 768).append('{');
-        field(out, "Type", "Notification");
-        field(out, "MessageId", m.messageId());
-        if (m.sequenceNumber() != null) {
-            field(out, "SequenceNumber", m.sequenceNumber());
-        }
-        field(out, "TopicArn", m.topicArn());
-        if (m.subject() != null) {
-            field(out, "Subject", m.subject());
-        }
-        field(out, "Message", m.sqsMessage());
-        field(out, "Timestamp", TIMESTAMP.format(Instant.ofEpochMilli(m.publishedAt())));
-        if (m.signatureVersion() != null) {
-            field(out, "SignatureVersion", m.signatureVersion());
-            field(out, "Signature", signature(m));
-            field(out, "SigningCertURL", endpoint + "/SimpleNotificationService-00000000000000000000000000000000.pem");
-        }
-        field(out, "UnsubscribeURL", endpoint + "/?Action=Unsubscribe&SubscriptionArn=" + subscriptionArn);
-        if (!m.attributes().isEmpty()) {
-            out.append(",\n  \"MessageAttributes\" : {");
-            boolean first = true;
-            for (Map.Entry<String, MessageAttributeValue> e : m.attributes().entrySet()) {
-                MessageAttributeValue v = e.getValue();
-                String value = v.isBinary() ? Base64.getEncoder().encodeToString(v.binaryValue()) : v.stringValue();
-                out.append(first ? "\n    " : ",\n    ").append(quoted(e.getKey())).append(" : {\"Type\":")
-                        .append(quoted(v.dataType())).append(",\"Value\":").append(quoted(value)).append('}');
-                first = false;
+    /**
+     * One message's envelope with the subscription left open: only UnsubscribeURL differs between subscriptions,
+     * so a fan-out builds the rest (and its signature) once.
+     */
+    static final class Parts {
+        private final String head;
+        private final String tail;
+
+        Parts(PublishedMessage m, String endpoint) {
+            StringBuilder out = new StringBuilder(m.sqsMessage().length() + 768).append('{');
+            field(out, "Type", "Notification");
+            field(out, "MessageId", m.messageId());
+            if (m.sequenceNumber() != null) {
+                field(out, "SequenceNumber", m.sequenceNumber());
             }
-            out.append("\n  }");
+            field(out, "TopicArn", m.topicArn());
+            if (m.subject() != null) {
+                field(out, "Subject", m.subject());
+            }
+            field(out, "Message", m.sqsMessage());
+            field(out, "Timestamp", TIMESTAMP.format(Instant.ofEpochMilli(m.publishedAt())));
+            if (m.signatureVersion() != null) {
+                field(out, "SignatureVersion", m.signatureVersion());
+                field(out, "Signature", signature(m));
+                field(out, "SigningCertURL",
+                        endpoint + "/SimpleNotificationService-00000000000000000000000000000000.pem");
+            }
+            out.append(",\n  \"UnsubscribeURL\" : \"");
+            head = out.append(escaped(endpoint + "/?Action=Unsubscribe&SubscriptionArn=")).toString();
+            StringBuilder rest = new StringBuilder("\"");
+            if (!m.attributes().isEmpty()) {
+                rest.append(",\n  \"MessageAttributes\" : {");
+                boolean first = true;
+                for (Map.Entry<String, MessageAttributeValue> e : m.attributes().entrySet()) {
+                    MessageAttributeValue v = e.getValue();
+                    String value = v.isBinary() ? Base64.getEncoder().encodeToString(v.binaryValue())
+                            : v.stringValue();
+                    rest.append(first ? "\n    " : ",\n    ").append(quoted(e.getKey())).append(" : {\"Type\":")
+                            .append(quoted(v.dataType())).append(",\"Value\":").append(quoted(value)).append('}');
+                    first = false;
+                }
+                rest.append("\n  }");
+            }
+            tail = rest.append("\n}").toString();
         }
-        return out.append("\n}").toString();
+
+        String forSubscription(String subscriptionArn) {
+            return head + escaped(subscriptionArn) + tail;
+        }
     }
 
     private static void field(StringBuilder out, String name, String value) {
@@ -65,7 +82,11 @@ final class SnsEnvelope {
     }
 
     private static String quoted(String text) {
-        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
+        return '"' + escaped(text) + '"';
+    }
+
+    private static String escaped(String text) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
     }
 
     /** A stand-in with the length and alphabet of SNS's RSA signature: a digest of the fields SNS signs. */
