@@ -123,6 +123,9 @@ record LocalSubscription(String arn, String topicArn, String endpoint, String ow
     /** All attributes as GetSubscriptionAttributes returns them. */
     Map<String, String> attributes() {
         Map<String, String> out = new TreeMap<>(settable);
+        if (!out.containsKey(FILTER_POLICY)) {
+            out.remove(FILTER_POLICY_SCOPE); // SNS shows the scope only with a policy (it keeps it for a later one)
+        }
         out.put(SUBSCRIPTION_ARN, arn);
         out.put(TOPIC_ARN, topicArn);
         out.put(OWNER, owner);
