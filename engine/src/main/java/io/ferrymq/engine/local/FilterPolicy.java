@@ -67,14 +67,19 @@ record FilterPolicy(String json, Scope scope) {
             if (root.size() > MAX_KEYS) {
                 throw refused(prefix, "Filter policy can not have more than " + MAX_KEYS + " keys");
             }
-            checkShape(root, scope, prefix, compact);
-            if (combinations(root, 1, 1) > MAX_COMBINATIONS) {
-                throw refused(prefix, "Filter policy is too complex");
-            }
+            checkShape(root, prefix, compact);
         }
         String rulerSays = JsonRuleCompiler.check(compact);
         if (rulerSays != null) {
             throw refused(prefix, rulerSays);
+        }
+        // after Event Ruler's check: SNS words {"key":{"suffix":"value"}} as Ruler does, in either scope
+        if (scope == Scope.MESSAGE_ATTRIBUTES && nested(root)) {
+            throw SnsErrors.invalidParameter(prefix
+                    + "Filter policy scope MessageAttributes does not support nested filter policy");
+        }
+        if (combinations(root, 1, 1) > MAX_COMBINATIONS) {
+            throw refused(prefix, "Filter policy is too complex");
         }
         return new FilterPolicy(json, scope);
     }
@@ -87,8 +92,27 @@ record FilterPolicy(String json, Scope scope) {
         return "\n at [Source: (String)\"" + compact + "\"; line: 1, column: " + column + "]";
     }
 
-    /** What Event Ruler accepts but SNS does not: nesting by scope, operators, number range. */
-    private static void checkShape(JsonNode node, Scope scope, String prefix, String compact) {
+    /** Whether some key (outside $or) holds an object: a nested policy, which only the MessageBody scope takes. */
+    private static boolean nested(JsonNode node) {
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            if (field.getKey().equals("$or") && value.isArray()) {
+                for (JsonNode alternative : value) {
+                    if (nested(alternative)) {
+                        return true;
+                    }
+                }
+            } else if (value.isObject()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What Event Ruler accepts but SNS does not: operators, number range. */
+    private static void checkShape(JsonNode node, String prefix, String compact) {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -96,15 +120,11 @@ record FilterPolicy(String json, Scope scope) {
             if (field.getKey().equals("$or") && value.isArray()) {
                 for (JsonNode alternative : value) {
                     if (alternative.isObject()) {
-                        checkShape(alternative, scope, prefix, compact);
+                        checkShape(alternative, prefix, compact);
                     }
                 }
             } else if (value.isObject()) {
-                if (scope == Scope.MESSAGE_ATTRIBUTES) {
-                    throw SnsErrors.invalidParameter(prefix
-                            + "Filter policy scope MessageAttributes does not support nested filter policy");
-                }
-                checkShape(value, scope, prefix, compact);
+                checkShape(value, prefix, compact);
             } else if (value.isArray()) {
                 for (JsonNode condition : value) {
                     checkCondition(condition, prefix, compact);

@@ -130,8 +130,8 @@ record LocalSubscription(String arn, String topicArn, String endpoint, String ow
     /** All attributes as GetSubscriptionAttributes returns them. */
     Map<String, String> attributes() {
         Map<String, String> out = new TreeMap<>(settable);
-        if (!settable.containsKey(FILTER_POLICY)) {
-            out.remove(FILTER_POLICY_SCOPE); // SNS shows the scope only along with a policy
+        if (!out.containsKey(FILTER_POLICY)) {
+            out.remove(FILTER_POLICY_SCOPE); // SNS shows the scope only with a policy (it keeps it for a later one)
         }
         out.put(SUBSCRIPTION_ARN, arn);
         out.put(TOPIC_ARN, topicArn);
