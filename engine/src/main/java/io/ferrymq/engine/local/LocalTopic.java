@@ -27,7 +27,7 @@ final class LocalTopic {
     final boolean fifo;
     final ReentrantLock lock = new ReentrantLock();
     private volatile TopicSettings settings;
-    private volatile SubscriptionRouter router = SubscriptionRouter.EMPTY;
+    private volatile SubscriptionRouter router = SubscriptionRouter.empty();
 
     // ---- guarded by lock ----
     private final Map<String, String> tags = new TreeMap<>();
