@@ -6,10 +6,13 @@ import io.ferrymq.engine.sqs.CreateQueueRequest;
 import io.ferrymq.engine.sqs.Message;
 import io.ferrymq.engine.sqs.ReceiveMessageRequest;
 import io.ferrymq.engine.sqs.SendMessageRequest;
+import io.ferrymq.engine.sns.CreateTopicRequest;
+import io.ferrymq.engine.sns.SubscribeRequest;
 import io.ferrymq.engine.time.ManualTimeSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -109,11 +112,27 @@ abstract class EngineFixture {
     // ---- SNS ----
 
     protected String createTopic(String name) {
-        return await(engine.createTopic(io.ferrymq.engine.sns.CreateTopicRequest.of(name)));
+        return await(engine.createTopic(CreateTopicRequest.of(name)));
     }
 
     /** Subscribes the queue with this URL to the topic; returns the subscription ARN. */
     protected String subscribeQueue(String topicArn, String queueUrl) {
-        return await(engine.subscribe(io.ferrymq.engine.sns.SubscribeRequest.sqs(topicArn, arnOf(queueUrl))));
+        return await(engine.subscribe(SubscribeRequest.sqs(topicArn, arnOf(queueUrl))));
+    }
+
+    /** Receives and deletes until the queue answers empty; FIFO groups unlock as their messages are deleted. */
+    protected List<Message> drain(String queueUrl) {
+        List<Message> all = new ArrayList<>();
+        for (int round = 0; round < 1_000; round++) {
+            List<Message> got = receive(queueUrl, 10);
+            if (got.isEmpty()) {
+                return all;
+            }
+            for (Message m : got) {
+                await(engine.deleteMessage(queueUrl, m.receiptHandle()));
+            }
+            all.addAll(got);
+        }
+        throw new AssertionError("the queue did not run dry");
     }
 }

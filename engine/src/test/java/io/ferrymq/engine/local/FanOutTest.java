@@ -550,22 +550,6 @@ class FanOutTest extends EngineFixture {
         return await(engine.publish(request));
     }
 
-    /** Receives and deletes until the queue answers empty; FIFO groups unlock as their messages are deleted. */
-    private List<Message> drain(String queueUrl) {
-        List<Message> all = new ArrayList<>();
-        for (int round = 0; round < 1_000; round++) {
-            List<Message> got = receive(queueUrl, 10);
-            if (got.isEmpty()) {
-                return all;
-            }
-            for (Message m : got) {
-                await(engine.deleteMessage(queueUrl, m.receiptHandle()));
-            }
-            all.addAll(got);
-        }
-        throw new AssertionError("the queue did not run dry");
-    }
-
     private static List<String> messages(List<Message> received) {
         return received.stream().map(m -> parse(m).get("Message").asText()).toList();
     }
