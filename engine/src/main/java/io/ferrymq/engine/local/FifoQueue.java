@@ -51,8 +51,9 @@ final class FifoQueue extends LocalQueue {
     private Group current;
     private long sequence;
 
-    FifoQueue(String name, long incarnation, QueueSettings settings, Map<String, String> tags, QueueContext ctx) {
-        super(name, incarnation, settings, tags, ctx);
+    FifoQueue(String name, long incarnation, long recordId, QueueSettings settings, Map<String, String> tags,
+               QueueContext ctx) {
+        super(name, incarnation, recordId, settings, tags, ctx);
     }
 
     @Override

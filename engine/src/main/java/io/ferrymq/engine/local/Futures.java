@@ -18,6 +18,16 @@ final class Futures {
         }
     }
 
+    /** An action whose queue operations report their durability to {@code acks}; answers once all are durable. */
+    static <T> CompletableFuture<T> durably(java.util.function.Function<Acks, T> action) {
+        Acks acks = new Acks();
+        try {
+            return acks.then(action.apply(acks));
+        } catch (EngineException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     static CompletableFuture<Void> run(Runnable action) {
         return call(() -> {
             action.run();

@@ -2,6 +2,7 @@ package io.ferrymq.engine.local;
 
 import io.ferrymq.engine.Capability;
 import io.ferrymq.engine.Engine;
+import io.ferrymq.engine.local.storage.MemoryStorage;
 import io.ferrymq.engine.sns.CreateTopicRequest;
 import io.ferrymq.engine.sns.ListSubscriptionsResult;
 import io.ferrymq.engine.sns.ListTopicsResult;
@@ -56,7 +57,7 @@ public final class LocalEngine implements Engine {
         this.time = ownsTime ? new SystemTimeSource() : b.time;
         this.ownedExecutor = b.deliveryExecutor == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
         Executor delivery = runInlineOnceClosed(b.deliveryExecutor != null ? b.deliveryExecutor : ownedExecutor);
-        this.sqs = new SqsActions(names, time, delivery, b.inFlightLimit);
+        this.sqs = new SqsActions(names, time, delivery, b.inFlightLimit, new MemoryStorage());
         this.sns = new SnsActions(names, time, sqs);
     }
 

@@ -4,6 +4,7 @@ import io.ferrymq.engine.EngineException;
 import io.ferrymq.engine.ErrorCode;
 import io.ferrymq.engine.sqs.Message;
 import io.ferrymq.engine.sqs.ReceiveMessageResult;
+import io.ferrymq.engine.local.storage.Storage;
 import io.ferrymq.engine.sqs.SendMessageResult;
 
 import java.util.ArrayDeque;
@@ -20,6 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import static io.ferrymq.engine.local.StoredMessage.State.DELAYED;
 import static io.ferrymq.engine.local.StoredMessage.State.DELETED;
 import static io.ferrymq.engine.local.StoredMessage.State.IN_FLIGHT;
+import static io.ferrymq.engine.local.StoredMessage.State.PENDING;
 import static io.ferrymq.engine.local.StoredMessage.State.VISIBLE;
 
 /**
@@ -37,6 +39,8 @@ abstract class LocalQueue {
     final String url;
     final String arn;
     final long incarnation;
+    /** The storage record of this queue's definition; its messages' records name it. */
+    final long recordId;
     final QueueContext ctx;
     final long createdAt;
     final ReentrantLock lock = new ReentrantLock();
@@ -58,9 +62,14 @@ abstract class LocalQueue {
     private io.ferrymq.engine.time.TimeSource.Timer wakeTimer;
     private long wakeAt = Long.MAX_VALUE;
     private boolean deleted;
+    /** The storage batch of the operation under way, and the messages it stored (both only under the lock). */
+    private Storage.Batch journal;
+    private List<StoredMessage> storedInOp;
 
-    LocalQueue(String name, long incarnation, QueueSettings settings, Map<String, String> tags, QueueContext ctx) {
+    LocalQueue(String name, long incarnation, long recordId, QueueSettings settings, Map<String, String> tags,
+               QueueContext ctx) {
         this.name = name;
+        this.recordId = recordId;
         this.url = ctx.names().queueUrl(name);
         this.arn = ctx.names().queueArn(name);
         this.incarnation = incarnation;
@@ -124,8 +133,8 @@ abstract class LocalQueue {
 
     // ---- operations ----
 
-    List<SendMessageResult> send(List<PreparedSend> batch) {
-        return operate((now, fx) -> {
+    List<SendMessageResult> send(List<PreparedSend> batch, Acks acks) {
+        return operate(acks, (now, fx) -> {
             List<SendMessageResult> results = new ArrayList<>(batch.size());
             for (PreparedSend p : batch) {
                 results.add(accept(p, now));
@@ -134,14 +143,34 @@ abstract class LocalQueue {
         });
     }
 
-    /** Stores a new message, delayed or visible. */
+    /**
+     * Stores a new message. It stays PENDING, seen by no receiver, until its record is durable; then it becomes
+     * delayed or visible (see {@link #settle}). In memory that is before the operation ends.
+     */
     final void insert(StoredMessage m, long now, int delaySeconds) {
         messages.put(m.id, m);
         retentionCheckAt = Math.min(retentionCheckAt, m.sentAt + settings.messageRetentionPeriod * 1000L);
         added(m);
-        if (delaySeconds > 0) {
+        m.state = PENDING;
+        m.visibleAt = now + delaySeconds * 1000L;
+        if (ctx.storage().isDurable()) {
+            m.recordId = ctx.storage().newRecordId();
+            journal.add(m.recordId, Records.MESSAGE, Records.message(recordId, m));
+        }
+        if (storedInOp == null) {
+            storedInOp = new ArrayList<>();
+        }
+        storedInOp.add(m);
+    }
+
+    /** A stored message whose record is durable becomes delayed or visible. */
+    private void makeAvailable(StoredMessage m, long now) {
+        if (m.state != PENDING) {
+            return;
+        }
+        if (m.visibleAt > now) {
             m.state = DELAYED;
-            m.visibleAt = now + delaySeconds * 1000L;
+            m.version++;
             delayedCount++;
             pending.add(new Pending(m.visibleAt, m.version, m));
         } else {
@@ -149,8 +178,15 @@ abstract class LocalQueue {
         }
     }
 
-    CompletableFuture<ReceiveMessageResult> receive(ReceiveOptions o) {
-        return operate((now, fx) -> {
+    /** Journals a message's lease state: its receive count, first receive, deadline and current receipt. */
+    private void journalLease(StoredMessage m) {
+        if (m.recordId != 0) {
+            journal.update(m.recordId, Records.LEASE, Records.lease(m));
+        }
+    }
+
+    CompletableFuture<ReceiveMessageResult> receive(ReceiveOptions o, Acks acks) {
+        return operate(acks, (now, fx) -> {
             if (o.attemptId() != null) {
                 List<StoredMessage> again = retriedAttempt(o.attemptId(), now);
                 if (again != null) {
@@ -190,7 +226,7 @@ abstract class LocalQueue {
             if (m.sentAt + retentionMs <= now) {
                 remove(m);
             } else if (dlq != null && dlq != this && m.receiveCount >= redrive.maxReceiveCount()) {
-                remove(m);
+                removeKeepingRecord(m);
                 if (dead == null) {
                     dead = new ArrayList<>();
                 }
@@ -202,7 +238,9 @@ abstract class LocalQueue {
         }
         if (dead != null) {
             List<StoredMessage> toMove = dead;
-            fx.later(() -> dlq.acceptDeadLetters(toMove, arn));
+            // The DLQ stores them first; only once that is durable does this queue drop their records, so a crash
+            // in between can leave a message in both queues but never in neither.
+            fx.later(() -> dlq.acceptDeadLetters(toMove, arn).thenRun(() -> forgetRecords(toMove)));
         }
         if (o.attemptId() != null && !batch.isEmpty()) {
             recordAttempt(o.attemptId(), batch, now);
@@ -224,6 +262,7 @@ abstract class LocalQueue {
         m.version++;
         pending.add(new Pending(m.visibleAt, m.version, m));
         leased(m);
+        journalLease(m);
     }
 
     private List<Message> views(List<StoredMessage> batch, ReceiveOptions o) {
@@ -234,8 +273,8 @@ abstract class LocalQueue {
         return out;
     }
 
-    void delete(ReceiptHandles.Decoded handle, String rawHandle) {
-        operate((now, fx) -> {
+    void delete(ReceiptHandles.Decoded handle, String rawHandle, Acks acks) {
+        operate(acks, (now, fx) -> {
             StoredMessage m = messages.get(handle.messageId());
             if (m == null) {
                 return null; // already deleted: SQS answers success
@@ -251,8 +290,8 @@ abstract class LocalQueue {
         });
     }
 
-    void changeVisibility(ReceiptHandles.Decoded handle, String rawHandle, int visibilityTimeout) {
-        operate((now, fx) -> {
+    void changeVisibility(ReceiptHandles.Decoded handle, String rawHandle, int visibilityTimeout, Acks acks) {
+        operate(acks, (now, fx) -> {
             StoredMessage m = messages.get(handle.messageId());
             if (m == null) {
                 throw Errors.invalidParameter("ReceiptHandle", rawHandle,
@@ -278,12 +317,14 @@ abstract class LocalQueue {
                 leased(m);
             }
             if (visibilityTimeout == 0) {
+                m.visibleAt = now;
                 endLease(m);
             } else {
                 m.visibleAt = now + visibilityTimeout * 1000L;
                 m.version++;
                 pending.add(new Pending(m.visibleAt, m.version, m));
             }
+            journalLease(m);
             return null;
         });
     }
@@ -312,8 +353,8 @@ abstract class LocalQueue {
         makeVisible(m);
     }
 
-    void purge() {
-        operate((now, fx) -> {
+    void purge(Acks acks) {
+        operate(acks, (now, fx) -> {
             if (lastPurgeAt != Long.MIN_VALUE && now < lastPurgeAt + 60_000) {
                 throw new EngineException(ErrorCode.PURGE_QUEUE_IN_PROGRESS,
                         "Only one PurgeQueue operation on " + name + " is allowed every 60 seconds.");
@@ -322,6 +363,7 @@ abstract class LocalQueue {
             for (StoredMessage m : messages.values()) {
                 m.state = DELETED;
                 m.version++;
+                forgetRecord(m);
             }
             messages.clear();
             pending.clear();
@@ -334,15 +376,19 @@ abstract class LocalQueue {
         });
     }
 
-    /** Takes the messages a dead-letter queue hands over after a receive went past maxReceiveCount. */
-    void acceptDeadLetters(List<StoredMessage> batch, String sourceArn) {
-        // A DLQ deleted in the meantime takes the messages with it, as its own messages went.
-        operateIfLive(null, (now, fx) -> {
+    /**
+     * Takes the messages a source queue hands over after a receive went past maxReceiveCount; completes when they
+     * are durable here. A DLQ deleted in the meantime takes them with it, as its own messages went.
+     */
+    CompletableFuture<Void> acceptDeadLetters(List<StoredMessage> batch, String sourceArn) {
+        Acks acks = new Acks();
+        operateIfLive(null, acks, (now, fx) -> {
             for (StoredMessage m : batch) {
                 insert(m.deadLettered(sourceArn, isFifo(), now, nextSequenceNumber()), now, 0);
             }
             return null;
         });
+        return acks.then(null);
     }
 
     /** Removes up to {@code max} visible messages for a move task. */
@@ -355,7 +401,7 @@ abstract class LocalQueue {
                 if (m == null) {
                     break;
                 }
-                remove(m);
+                removeKeepingRecord(m); // dropped by forgetRecords once the messages are durable elsewhere
                 out.add(m);
             }
             return out;
@@ -363,18 +409,38 @@ abstract class LocalQueue {
     }
 
     /** Puts back messages a move task took but could not deliver, unchanged but for their place in line. */
-    void putBack(List<StoredMessage> batch) {
-        operateIfLive(null, (now, fx) -> {
+    CompletableFuture<Void> putBack(List<StoredMessage> batch) {
+        Acks acks = new Acks();
+        operateIfLive(null, acks, (now, fx) -> {
             for (StoredMessage m : batch) {
                 insert(m.deadLettered(m.deadLetterSourceArn, false, now, m.sequenceNumber), now, 0);
             }
             return null;
         });
+        return acks.then(null);
+    }
+
+    /** Drops the records of messages that left this queue without a delete (moved, now durable elsewhere). */
+    void forgetRecords(List<StoredMessage> batch) {
+        if (ctx.storage().isDurable()) {
+            operateIfLive(null, (now, fx) -> {
+                batch.forEach(this::forgetRecord);
+                return null;
+            });
+        }
+    }
+
+    private void forgetRecord(StoredMessage m) {
+        if (m.recordId != 0) {
+            journal.delete(m.recordId);
+            m.recordId = 0;
+        }
     }
 
     /** Takes messages a move task redrives here: each is a new message (new id, enqueue time and receive count). */
-    void acceptMoved(List<StoredMessage> batch) {
-        operate((now, fx) -> {
+    CompletableFuture<Void> acceptMoved(List<StoredMessage> batch) {
+        Acks acks = new Acks();
+        operate(acks, (now, fx) -> {
             for (StoredMessage m : batch) {
                 insert(new StoredMessage(Ids.newMessageId(), m.body, m.attributes, m.traceHeader, m.md5OfBody,
                         m.md5OfAttributes, m.md5OfSystemAttributes, now, m.groupId, m.deduplicationId,
@@ -382,6 +448,7 @@ abstract class LocalQueue {
             }
             return null;
         });
+        return acks.then(null);
     }
 
     // ---- attributes ----
@@ -431,12 +498,9 @@ abstract class LocalQueue {
         });
     }
 
-    /** Marks the queue deleted; waiting receives end with QueueDoesNotExist. */
-    void markDeleted() {
-        Effects fx = new Effects();
-        lock.lock();
-        try {
-            deleted = true;
+    /** Marks the queue deleted, with its messages' records; waiting receives end with QueueDoesNotExist. */
+    void markDeleted(Acks acks) {
+        operateIfLive(null, acks, (now, fx) -> {
             if (wakeTimer != null) {
                 wakeTimer.cancel();
             }
@@ -446,13 +510,13 @@ abstract class LocalQueue {
                         Errors.queueDoesNotExist())));
             }
             waiters.clear();
+            messages.values().forEach(this::forgetRecord);
             messages.clear();
             pending.clear();
             cleared();
-        } finally {
-            lock.unlock();
-            fx.run();
-        }
+            deleted = true;
+            return null;
+        });
     }
 
     /** Ends every waiting receive with an empty result (the engine is closing). */
@@ -481,19 +545,28 @@ abstract class LocalQueue {
 
     /** Runs an operation on a live queue; a deleted one answers QueueDoesNotExist. */
     private <T> T operate(Operation<T> op) {
-        return locked(true, null, op);
+        return locked(true, null, null, op);
+    }
+
+    /** As {@link #operate(Operation)}, adding the durability of its changes to {@code acks}. */
+    private <T> T operate(Acks acks, Operation<T> op) {
+        return locked(true, null, acks, op);
     }
 
     /** Runs an operation if the queue still exists, else answers {@code whenDeleted}. */
     private <T> T operateIfLive(T whenDeleted, Operation<T> op) {
-        return locked(false, whenDeleted, op);
+        return locked(false, whenDeleted, null, op);
+    }
+
+    private <T> T operateIfLive(T whenDeleted, Acks acks, Operation<T> op) {
+        return locked(false, whenDeleted, acks, op);
     }
 
     /**
      * The shape of every operation: under the lock, bring time-dependent state up to date, do the work, hand
      * visible messages to waiting receives; then, unlocked, run the effects (completions, moves to other queues).
      */
-    private <T> T locked(boolean failWhenDeleted, T whenDeleted, Operation<T> op) {
+    private <T> T locked(boolean failWhenDeleted, T whenDeleted, Acks acks, Operation<T> op) {
         Effects fx = new Effects();
         lock.lock();
         try {
@@ -504,13 +577,41 @@ abstract class LocalQueue {
                 return whenDeleted;
             }
             long now = now();
+            journal = ctx.storage().batch();
             promote(now);
             T result = op.apply(now, fx);
+            // Committed under the lock, so this queue's records reach the journal in the order of its changes.
+            CompletableFuture<Void> durable = journal.isEmpty() ? Effects.DONE : journal.commit();
+            fx.durable = durable;
+            settle(durable);
             finish(now, fx);
+            if (acks != null) {
+                acks.add(durable);
+            }
             return result;
         } finally {
+            journal = null;
+            storedInOp = null;
             lock.unlock();
             fx.run();
+        }
+    }
+
+    /** Messages stored by this operation become available once durable: now in memory, else when the journal says. */
+    private void settle(CompletableFuture<Void> durable) {
+        List<StoredMessage> stored = storedInOp;
+        storedInOp = null;
+        if (stored == null) {
+            return;
+        }
+        if (durable.isDone() && !durable.isCompletedExceptionally()) {
+            long now = now();
+            stored.forEach(m -> makeAvailable(m, now));
+        } else {
+            durable.thenRun(() -> operateIfLive(null, (now, fx) -> {
+                stored.forEach(m -> makeAvailable(m, now));
+                return null;
+            }));
         }
     }
 
@@ -526,6 +627,12 @@ abstract class LocalQueue {
     }
 
     final void remove(StoredMessage m) {
+        forgetRecord(m);
+        removeKeepingRecord(m);
+    }
+
+    /** Removes a message from the queue but not yet from storage (it is moving to another queue). */
+    private void removeKeepingRecord(StoredMessage m) {
         messages.remove(m.id);
         discard(m);
     }
@@ -536,6 +643,8 @@ abstract class LocalQueue {
             case VISIBLE -> visibleCount--;
             case IN_FLIGHT -> inFlightCount--;
             case DELAYED -> delayedCount--;
+            case PENDING -> {
+            }
             default -> {
                 return;
             }
@@ -581,6 +690,7 @@ abstract class LocalQueue {
                 return;
             }
             it.remove();
+            forgetRecord(m);
             discard(m);
         }
         retentionCheckAt = Long.MAX_VALUE;
@@ -602,11 +712,11 @@ abstract class LocalQueue {
             waiters.pollFirst();
             w.deadline.cancel();
             ReceiveMessageResult result = new ReceiveMessageResult(got);
-            fx.later(() -> ctx.deliveryExecutor().execute(() -> {
+            fx.whenDurable(() -> ctx.deliveryExecutor().execute(() -> {
                 if (!w.future.complete(result)) {
                     release(got);
                 }
-            }));
+            }), failure -> w.future.completeExceptionally(failure));
         }
         scheduleWake();
     }

@@ -232,7 +232,8 @@ final class MessageMoveTasks {
                 if (destination == null) {
                     throw Errors.queueDoesNotExist();
                 }
-                destination.acceptMoved(e.getValue());
+                destination.acceptMoved(e.getValue()).join(); // durable there before the source forgets them
+                source.forgetRecords(e.getValue());
                 task.moved += e.getValue().size();
             } catch (EngineException ex) {
                 failure = ErrorCode.QUEUE_DOES_NOT_EXIST.queryCode();
@@ -240,7 +241,8 @@ final class MessageMoveTasks {
             }
         }
         if (failure != null) {
-            source.putBack(homeless);
+            source.putBack(homeless).join();
+            source.forgetRecords(homeless);
             return fail(task, failure);
         }
         if (task.moved >= task.toMove) { // done now, not one (rate-limited: one second) step later

@@ -142,7 +142,7 @@ final class SnsActions {
     // ---- subscriptions ----
 
     CompletableFuture<String> subscribe(SubscribeRequest request) {
-        return Futures.call(() -> {
+        return Futures.durably(acks -> {
             LocalTopic t = topic(request.topicArn());
             String protocol = request.protocol();
             if (!"sqs".equals(protocol)) {
@@ -173,7 +173,7 @@ final class SnsActions {
                     }
                 }
                 t.changeRouter(r -> r.with(wanted), false);
-                replayIfAsked(t, wanted);
+                replayIfAsked(t, wanted, acks);
                 return wanted.arn();
             });
         });
@@ -212,7 +212,7 @@ final class SnsActions {
     }
 
     CompletableFuture<Void> setSubscriptionAttributes(String subscriptionArn, String name, String value) {
-        return Futures.run(() -> {
+        return Futures.durably(acks -> {
             LocalTopic t = topicOfSubscription(subscriptionArn);
             subscription(subscriptionArn);
             t.locked(() -> {
@@ -223,24 +223,25 @@ final class SnsActions {
                 LocalSubscription next = current.with(name, value, t.fifo);
                 t.changeRouter(r -> r.with(next), false);
                 if (name.equals("ReplayPolicy")) {
-                    replayIfAsked(t, next);
+                    replayIfAsked(t, next, acks);
                 }
                 return null;
             });
+            return null;
         });
     }
 
     // ---- publishing ----
 
     CompletableFuture<PublishResult> publish(PublishRequest request) {
-        return Futures.call(() -> {
+        return Futures.durably(acks -> {
             LocalTopic t = topic(request.topicArn());
-            return publish(t, List.of(request.toEntry("single"))).get(0);
+            return publish(t, List.of(request.toEntry("single")), acks).get(0);
         });
     }
 
     CompletableFuture<BatchResult<PublishBatchResultEntry>> publishBatch(PublishBatchRequest request) {
-        return Futures.call(() -> {
+        return Futures.durably(acks -> {
             LocalTopic t = topic(request.topicArn());
             List<PublishBatchRequestEntry> entries = request.entries();
             BatchRules.SNS.check(entries.stream().map(PublishBatchRequestEntry::id).toList(),
@@ -253,7 +254,7 @@ final class SnsActions {
                 throw new EngineException(BatchRules.SNS.tooLong,
                         "The length of all the messages put together is more than the limit.");
             }
-            List<PublishResult> results = publish(t, entries);
+            List<PublishResult> results = publish(t, entries, acks);
             List<PublishBatchResultEntry> successful = new ArrayList<>(results.size());
             for (int i = 0; i < results.size(); i++) {
                 successful.add(new PublishBatchResultEntry(entries.get(i).id(), results.get(i).messageId(),
@@ -267,20 +268,20 @@ final class SnsActions {
      * Validates every entry first (SNS refuses the whole request for one bad entry), then delivers: a standard topic
      * with the router of this moment, a FIFO topic in order under its lock.
      */
-    private List<PublishResult> publish(LocalTopic t, List<PublishBatchRequestEntry> entries) {
+    private List<PublishResult> publish(LocalTopic t, List<PublishBatchRequestEntry> entries, Acks acks) {
         long now = time.millis();
         List<PublishedMessage> batch = new ArrayList<>(entries.size());
         for (PublishBatchRequestEntry e : entries) {
             batch.add(PublishValidation.prepare(t, e, now));
         }
         if (t.fifo) {
-            return t.publishInOrder(batch, now, accepted -> deliver(t.router(), accepted));
+            return t.publishInOrder(batch, now, accepted -> deliver(t.router(), accepted, acks));
         }
-        deliver(t.router(), batch);
+        deliver(t.router(), batch, acks);
         return batch.stream().map(m -> new PublishResult(m.messageId(), null)).toList();
     }
 
-    private void deliver(SubscriptionRouter router, List<PublishedMessage> batch) {
+    private void deliver(SubscriptionRouter router, List<PublishedMessage> batch, Acks acks) {
         if (batch.isEmpty() || router.size() == 0) {
             return;
         }
@@ -291,7 +292,7 @@ final class SnsActions {
             }
         }
         Map<PublishedMessage, SnsEnvelope.Parts> envelopes = new IdentityHashMap<>();
-        bySubscription.forEach((s, messages) -> deliverTo(s, messages, envelopes));
+        bySubscription.forEach((s, messages) -> deliverTo(s, messages, envelopes, acks));
     }
 
     /**
@@ -299,7 +300,7 @@ final class SnsActions {
      * or the message breaks its limits) goes to the subscription's dead-letter queue if it has one.
      */
     private void deliverTo(LocalSubscription s, List<PublishedMessage> messages,
-                           Map<PublishedMessage, SnsEnvelope.Parts> envelopes) {
+                           Map<PublishedMessage, SnsEnvelope.Parts> envelopes, Acks acks) {
         boolean fifoQueue = s.endpoint().endsWith(".fifo");
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>(messages.size());
         for (PublishedMessage m : messages) {
@@ -312,21 +313,21 @@ final class SnsActions {
                     s.raw() ? m.attributes() : Map.of(), Map.of(), fifoQueue ? m.deduplicationId() : null,
                     m.groupId()));
         }
-        List<SendMessageBatchRequestEntry> refused = sqs.acceptFromTopic(s.endpoint(), entries);
+        List<SendMessageBatchRequestEntry> refused = sqs.acceptFromTopic(s.endpoint(), entries, acks);
         if (!refused.isEmpty() && s.deadLetterArn() != null) {
-            sqs.acceptFromTopic(s.deadLetterArn(), refused);
+            sqs.acceptFromTopic(s.deadLetterArn(), refused, acks);
         }
     }
 
     /** A subscription with a ReplayPolicy receives the archived messages it covers, before any later publish. */
-    private void replayIfAsked(LocalTopic t, LocalSubscription s) {
+    private void replayIfAsked(LocalTopic t, LocalSubscription s, Acks acks) {
         if (s.replayPolicy() == null) {
             return;
         }
         t.replay(s.replayPolicy(), time.millis(), archived -> {
             List<PublishedMessage> matching = archived.stream().filter(m -> SubscriptionRouter.matches(s, m)).toList();
             if (!matching.isEmpty()) {
-                deliverTo(s, matching, new IdentityHashMap<>());
+                deliverTo(s, matching, new IdentityHashMap<>(), acks);
             }
         });
         t.changeRouter(r -> r.with(s.withReplayStatus("Completed")), false);

@@ -21,6 +21,7 @@ import io.ferrymq.engine.sqs.SendMessageBatchResultEntry;
 import io.ferrymq.engine.sqs.SendMessageRequest;
 import io.ferrymq.engine.sqs.SendMessageResult;
 import io.ferrymq.engine.sqs.StartMessageMoveTaskRequest;
+import io.ferrymq.engine.local.storage.Storage;
 import io.ferrymq.engine.time.TimeSource;
 
 import java.lang.reflect.Field;
@@ -59,10 +60,11 @@ final class SqsActions {
     private final AtomicLong incarnations = new AtomicLong();
     private final MessageMoveTasks moveTasks;
 
-    SqsActions(ResourceNames names, TimeSource time, Executor deliveryExecutor, int inFlightLimit) {
+    SqsActions(ResourceNames names, TimeSource time, Executor deliveryExecutor, int inFlightLimit, Storage storage) {
         this.names = names;
         this.time = time;
-        this.ctx = new QueueContext(time, deliveryExecutor, inFlightLimit, names.accountId(), names, this::queueByArn);
+        this.ctx = new QueueContext(time, deliveryExecutor, inFlightLimit, names.accountId(), names, this::queueByArn,
+                storage);
         this.moveTasks = new MessageMoveTasks(this::queueByArn, this::isDeadLetterQueue, ctx);
     }
 
@@ -104,8 +106,9 @@ final class SqsActions {
                 QueueSettings settings = QueueSettings.defaults(fifo).with(normalized);
                 checkRedrive(names.queueArn(n), settings, request.attributes());
                 long incarnation = incarnations.incrementAndGet();
-                return fifo ? new FifoQueue(n, incarnation, settings, request.tags(), ctx)
-                        : new StandardQueue(n, incarnation, settings, request.tags(), ctx);
+                long recordId = ctx.storage().newRecordId();
+                return fifo ? new FifoQueue(n, incarnation, recordId, settings, request.tags(), ctx)
+                        : new StandardQueue(n, incarnation, recordId, settings, request.tags(), ctx);
             });
             return queue.url;
         });
@@ -128,12 +131,13 @@ final class SqsActions {
     }
 
     CompletableFuture<Void> deleteQueue(String queueUrl) {
-        return Futures.run(() -> {
+        return Futures.durably(acks -> {
             LocalQueue q = queue(queueUrl);
             if (queues.remove(q.name, q)) {
                 recentlyDeleted.put(q.name, time.millis());
-                q.markDeleted();
+                q.markDeleted(acks);
             }
+            return null;
         });
     }
 
@@ -197,7 +201,10 @@ final class SqsActions {
     }
 
     CompletableFuture<Void> purgeQueue(String queueUrl) {
-        return Futures.run(() -> queue(queueUrl).purge());
+        return Futures.durably(acks -> {
+            queue(queueUrl).purge(acks);
+            return null;
+        });
     }
 
     CompletableFuture<Void> tagQueue(String queueUrl, Map<String, String> tags) {
@@ -229,15 +236,15 @@ final class SqsActions {
     // ---- messages ----
 
     CompletableFuture<SendMessageResult> sendMessage(SendMessageRequest request) {
-        return Futures.call(() -> {
+        return Futures.durably(acks -> {
             LocalQueue q = queue(request.queueUrl());
             PreparedSend send = prepare(q, request.toEntry("single"));
-            return q.send(List.of(send)).get(0);
+            return q.send(List.of(send), acks).get(0);
         });
     }
 
     CompletableFuture<BatchResult<SendMessageBatchResultEntry>> sendMessageBatch(SendMessageBatchRequest request) {
-        return Futures.call(() -> {
+        return Futures.durably(acks -> {
             LocalQueue q = queue(request.queueUrl());
             List<SendMessageBatchRequestEntry> entries = request.entries();
             BatchRules.SQS.check(entries.stream().map(SendMessageBatchRequestEntry::id).toList(),
@@ -274,7 +281,7 @@ final class SqsActions {
             }
             List<SendMessageBatchResultEntry> successful = new ArrayList<>(valid.size());
             if (!valid.isEmpty()) {
-                List<SendMessageResult> results = q.send(valid);
+                List<SendMessageResult> results = q.send(valid, acks);
                 for (int i = 0; i < results.size(); i++) {
                     successful.add(SendMessageBatchResultEntry.of(validIds.get(i), results.get(i)));
                 }
@@ -287,7 +294,8 @@ final class SqsActions {
      * Stores messages an SNS subscription delivers, as sends to the queue with this ARN. Returns the entries the
      * queue refused (all of them when it does not exist), which the subscription's redrive policy then handles.
      */
-    List<SendMessageBatchRequestEntry> acceptFromTopic(String queueArn, List<SendMessageBatchRequestEntry> entries) {
+    List<SendMessageBatchRequestEntry> acceptFromTopic(String queueArn, List<SendMessageBatchRequestEntry> entries,
+                                                       Acks acks) {
         LocalQueue q = queueByArn(queueArn);
         if (q == null || entries.isEmpty()) {
             return q == null ? entries : List.of();
@@ -304,7 +312,7 @@ final class SqsActions {
             }
         }
         try {
-            q.send(valid);
+            q.send(valid, acks);
         } catch (EngineException queueDeletedMeanwhile) {
             refused.addAll(accepted);
         }
@@ -380,44 +388,58 @@ final class SqsActions {
             if (attemptId != null) {
                 checkGroupOrDeduplicationId("ReceiveRequestAttemptId", attemptId);
             }
-            return q.receive(new ReceiveOptions(max, visibility, wait, request.messageAttributeNames(),
-                    request.messageSystemAttributeNames(), attemptId));
+            Acks acks = new Acks();
+            CompletableFuture<ReceiveMessageResult> received = q.receive(new ReceiveOptions(max, visibility, wait,
+                    request.messageAttributeNames(), request.messageSystemAttributeNames(), attemptId), acks);
+            CompletableFuture<Void> leases = acks.then(null);
+            if (leases.isDone() && !leases.isCompletedExceptionally()) {
+                return received; // the waiter's own future, so that cancelling it frees the waiter
+            }
+            CompletableFuture<ReceiveMessageResult> answer = leases.thenCompose(durable -> received);
+            answer.whenComplete((r, e) -> {
+                if (answer.isCancelled()) {
+                    received.cancel(false);
+                }
+            });
+            return answer;
         } catch (EngineException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
     CompletableFuture<Void> deleteMessage(String queueUrl, String receiptHandle) {
-        return Futures.run(() -> {
+        return Futures.durably(acks -> {
             LocalQueue q = queue(queueUrl);
-            q.delete(decodeHandle(q, receiptHandle), receiptHandle);
+            q.delete(decodeHandle(q, receiptHandle), receiptHandle, acks);
+            return null;
         });
     }
 
     CompletableFuture<BatchResult<String>> deleteMessageBatch(String queueUrl,
                                                                       List<DeleteMessageBatchRequestEntry> entries) {
-        return Futures.call(() -> {
+        return Futures.durably(acks -> {
             LocalQueue q = queue(queueUrl);
             return eachEntry(entries, DeleteMessageBatchRequestEntry::id, "DeleteMessageBatchRequestEntry",
-                    e -> q.delete(decodeHandle(q, e.receiptHandle()), e.receiptHandle()));
+                    e -> q.delete(decodeHandle(q, e.receiptHandle()), e.receiptHandle(), acks));
         });
     }
 
     CompletableFuture<Void> changeMessageVisibility(String queueUrl, String receiptHandle,
                                                           int visibilityTimeout) {
-        return Futures.run(() -> {
+        return Futures.durably(acks -> {
             LocalQueue q = queue(queueUrl);
-            changeVisibility(q, receiptHandle, visibilityTimeout);
+            changeVisibility(q, receiptHandle, visibilityTimeout, acks);
+            return null;
         });
     }
 
     CompletableFuture<BatchResult<String>> changeMessageVisibilityBatch(
             String queueUrl, List<ChangeMessageVisibilityBatchRequestEntry> entries) {
-        return Futures.call(() -> {
+        return Futures.durably(acks -> {
             LocalQueue q = queue(queueUrl);
             return eachEntry(entries, ChangeMessageVisibilityBatchRequestEntry::id,
                     "ChangeMessageVisibilityBatchRequestEntry",
-                    e -> changeVisibility(q, e.receiptHandle(), e.visibilityTimeout()));
+                    e -> changeVisibility(q, e.receiptHandle(), e.visibilityTimeout(), acks));
         });
     }
 
@@ -439,12 +461,12 @@ final class SqsActions {
         return new BatchResult<>(ok, failed);
     }
 
-    private void changeVisibility(LocalQueue q, String receiptHandle, int visibilityTimeout) {
+    private void changeVisibility(LocalQueue q, String receiptHandle, int visibilityTimeout, Acks acks) {
         ReceiptHandles.Decoded handle = decodeHandle(q, receiptHandle);
         if (visibilityTimeout < 0 || visibilityTimeout > QueueSettings.MAX_VISIBILITY_TIMEOUT) {
             throw Errors.invalidParameter("VisibilityTimeout", visibilityTimeout, "Must be between 0 and 43200.");
         }
-        q.changeVisibility(handle, receiptHandle, visibilityTimeout);
+        q.changeVisibility(handle, receiptHandle, visibilityTimeout, acks);
     }
 
     private static ReceiptHandles.Decoded decodeHandle(LocalQueue q, String receiptHandle) {

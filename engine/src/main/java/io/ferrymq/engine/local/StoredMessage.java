@@ -9,7 +9,8 @@ import java.util.Map;
  * owning queue's lock.
  */
 final class StoredMessage {
-    enum State { DELAYED, VISIBLE, IN_FLIGHT, DELETED }
+    /** PENDING: stored but not yet durable, so no receiver may see it. */
+    enum State { PENDING, DELAYED, VISIBLE, IN_FLIGHT, DELETED }
 
     final String id;
     final String body;
@@ -26,6 +27,8 @@ final class StoredMessage {
     final String senderId;
 
     State state;
+    /** The storage record holding this message; 0 in memory. */
+    long recordId;
     int receiveCount;
     long firstReceiveAt;
     long visibleAt;
