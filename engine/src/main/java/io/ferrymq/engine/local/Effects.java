@@ -22,6 +22,25 @@ final class Effects {
         actions.add(action);
     }
 
+    private List<CompletableFuture<Void>> awaited;
+
+    /** Something the operation's answer must also wait for: work it started on another queue. */
+    void await(CompletableFuture<Void> other) {
+        if (awaited == null) {
+            awaited = new ArrayList<>(1);
+        }
+        awaited.add(other);
+    }
+
+    /** The operation's own batch and everything it awaits. */
+    CompletableFuture<Void> allOf(CompletableFuture<Void> batch) {
+        if (awaited == null) {
+            return batch;
+        }
+        awaited.add(batch);
+        return CompletableFuture.allOf(awaited.toArray(CompletableFuture[]::new));
+    }
+
     /** Runs {@code action} once the operation's changes are durable, or {@code failed} if storing them failed. */
     void whenDurable(Runnable action, java.util.function.Consumer<Throwable> failed) {
         later(() -> durable.whenComplete((done, error) -> {

@@ -51,9 +51,9 @@ final class FifoQueue extends LocalQueue {
     private Group current;
     private long sequence;
 
-    FifoQueue(String name, long incarnation, long recordId, QueueSettings settings, Map<String, String> tags,
-               QueueContext ctx) {
-        super(name, incarnation, recordId, settings, tags, ctx);
+    FifoQueue(String name, long incarnation, long recordId, long createdAt, QueueSettings settings,
+               Map<String, String> tags, QueueContext ctx) {
+        super(name, incarnation, recordId, createdAt, settings, tags, ctx);
     }
 
     @Override
@@ -85,6 +85,9 @@ final class FifoQueue extends LocalQueue {
     @Override
     void added(StoredMessage m) {
         groups.computeIfAbsent(m.groupId, Group::new).messages.addLast(m);
+        if (m.sequenceNumber != null) { // restored messages carry the numbers this queue must go on from
+            sequence = Math.max(sequence, Long.parseLong(m.sequenceNumber));
+        }
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.ferrymq.engine.local;
 
 import io.ferrymq.engine.Capability;
 import io.ferrymq.engine.Engine;
+import io.ferrymq.engine.local.storage.JournalStorage;
 import io.ferrymq.engine.local.storage.MemoryStorage;
+import io.ferrymq.engine.local.storage.Storage;
 import io.ferrymq.engine.sns.CreateTopicRequest;
 import io.ferrymq.engine.sns.ListSubscriptionsResult;
 import io.ferrymq.engine.sns.ListTopicsResult;
@@ -29,6 +31,8 @@ import io.ferrymq.engine.sqs.StartMessageMoveTaskRequest;
 import io.ferrymq.engine.time.SystemTimeSource;
 import io.ferrymq.engine.time.TimeSource;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +52,8 @@ public final class LocalEngine implements Engine {
     private final TimeSource time;
     private final boolean ownsTime;
     private final ExecutorService ownedExecutor;
+    private final Storage storage;
+    private final RecoveryReport recovery;
     private final SqsActions sqs;
     private final SnsActions sns;
 
@@ -57,7 +63,17 @@ public final class LocalEngine implements Engine {
         this.time = ownsTime ? new SystemTimeSource() : b.time;
         this.ownedExecutor = b.deliveryExecutor == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
         Executor delivery = runInlineOnceClosed(b.deliveryExecutor != null ? b.deliveryExecutor : ownedExecutor);
-        this.sqs = new SqsActions(names, time, delivery, b.inFlightLimit, new MemoryStorage());
+        long started = System.nanoTime();
+        JournalStorage journal = b.dataDir == null ? null : JournalStorage.open(b.dataDir, b.fsync, delivery);
+        this.storage = journal == null ? new MemoryStorage() : journal;
+        this.sqs = new SqsActions(names, time, delivery, b.inFlightLimit, storage);
+        if (journal != null) {
+            long[] found = sqs.recover(journal.recovered());
+            journal.recoveryDone();
+            recovery = new RecoveryReport(Duration.ofNanos(System.nanoTime() - started), found[0], found[1]);
+        } else {
+            recovery = RecoveryReport.NOTHING;
+        }
         this.sns = new SnsActions(names, time, sqs);
     }
 
@@ -78,6 +94,23 @@ public final class LocalEngine implements Engine {
         private TimeSource time;
         private Executor deliveryExecutor;
         private int inFlightLimit = 120_000;
+        private Path dataDir;
+        private JournalStorage.Fsync fsync = JournalStorage.Fsync.ALWAYS;
+
+        /**
+         * Keeps queues and messages in a journal in this directory (created if missing), so they survive a restart;
+         * without one the engine lives in memory. One engine at a time may use a directory.
+         */
+        public Builder dataDir(Path directory) {
+            this.dataDir = directory;
+            return this;
+        }
+
+        /** ALWAYS (the default): acknowledged once synced to disk; NEVER: once written to the OS. */
+        public Builder fsync(JournalStorage.Fsync mode) {
+            this.fsync = mode;
+            return this;
+        }
 
         /** The base of queue URLs, e.g. http://localhost:9324 gives http://localhost:9324/000000000000/orders. */
         public Builder endpoint(String endpoint) {
@@ -321,9 +354,15 @@ public final class LocalEngine implements Engine {
         return Set.of();
     }
 
+    /** What recovery found in the data directory at start (nothing for an engine in memory). */
+    public RecoveryReport recovery() {
+        return recovery;
+    }
+
     @Override
     public void close() {
         sqs.close();
+        storage.close();
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
         }

@@ -42,7 +42,7 @@ abstract class LocalQueue {
     /** The storage record of this queue's definition; its messages' records name it. */
     final long recordId;
     final QueueContext ctx;
-    final long createdAt;
+    private final long createdAt;
     final ReentrantLock lock = new ReentrantLock();
 
     private volatile QueueSettings settings;
@@ -66,8 +66,8 @@ abstract class LocalQueue {
     private Storage.Batch journal;
     private List<StoredMessage> storedInOp;
 
-    LocalQueue(String name, long incarnation, long recordId, QueueSettings settings, Map<String, String> tags,
-               QueueContext ctx) {
+    LocalQueue(String name, long incarnation, long recordId, long createdAt, QueueSettings settings,
+               Map<String, String> tags, QueueContext ctx) {
         this.name = name;
         this.recordId = recordId;
         this.url = ctx.names().queueUrl(name);
@@ -75,7 +75,7 @@ abstract class LocalQueue {
         this.incarnation = incarnation;
         this.ctx = ctx;
         this.settings = settings;
-        this.createdAt = ctx.time().millis();
+        this.createdAt = createdAt;
         this.lastModifiedAt = createdAt;
         this.tags.putAll(tags);
     }
@@ -240,7 +240,16 @@ abstract class LocalQueue {
             List<StoredMessage> toMove = dead;
             // The DLQ stores them first; only once that is durable does this queue drop their records, so a crash
             // in between can leave a message in both queues but never in neither.
-            fx.later(() -> dlq.acceptDeadLetters(toMove, arn).thenRun(() -> forgetRecords(toMove)));
+            CompletableFuture<Void> moved = new CompletableFuture<>();
+            fx.await(moved); // the receive answers once the move is durable on both sides
+            fx.later(() -> dlq.acceptDeadLetters(toMove, arn).thenCompose(inDlq -> forgetRecords(toMove))
+                    .whenComplete((done, error) -> {
+                        if (error == null) {
+                            moved.complete(null);
+                        } else {
+                            moved.completeExceptionally(error);
+                        }
+                    }));
         }
         if (o.attemptId() != null && !batch.isEmpty()) {
             recordAttempt(o.attemptId(), batch, now);
@@ -421,13 +430,15 @@ abstract class LocalQueue {
     }
 
     /** Drops the records of messages that left this queue without a delete (moved, now durable elsewhere). */
-    void forgetRecords(List<StoredMessage> batch) {
+    CompletableFuture<Void> forgetRecords(List<StoredMessage> batch) {
+        Acks acks = new Acks();
         if (ctx.storage().isDurable()) {
-            operateIfLive(null, (now, fx) -> {
+            operateIfLive(null, acks, (now, fx) -> {
                 batch.forEach(this::forgetRecord);
                 return null;
             });
         }
+        return acks.then(null);
     }
 
     private void forgetRecord(StoredMessage m) {
@@ -471,11 +482,62 @@ abstract class LocalQueue {
         return operate((now, fx) -> visibleCount);
     }
 
-    void updateSettings(QueueSettings next) {
-        operate((now, fx) -> {
+    void updateSettings(QueueSettings next, Acks acks) {
+        operate(acks, (now, fx) -> {
             settings = next;
             lastModifiedAt = now;
             retentionCheckAt = Long.MIN_VALUE; // the retention period may have shrunk
+            journalDefinition(false);
+            return null;
+        });
+    }
+
+    /** The queue as its storage record describes it. */
+    Records.QueueRecord definition() {
+        return new Records.QueueRecord(name, incarnation, isFifo(), createdAt, settings.values(), new TreeMap<>(tags));
+    }
+
+    /** Writes this queue's definition: first as it is created, then after each change of settings or tags. */
+    void journalDefinition(Acks acks) {
+        operate(acks, (now, fx) -> {
+            journalDefinition(true);
+            return null;
+        });
+    }
+
+    private void journalDefinition(boolean first) {
+        if (ctx.storage().isDurable()) {
+            byte[] data = Records.queue(definition());
+            if (first) {
+                journal.add(recordId, Records.QUEUE, data);
+            } else {
+                journal.update(recordId, Records.QUEUE, data);
+            }
+        }
+    }
+
+    /**
+     * Puts back messages read from storage at start, in their order of arrival: each as it was, in flight while its
+     * lease runs (its receipt handle still good), delayed or visible otherwise.
+     */
+    void restore(List<StoredMessage> stored) {
+        operate((now, fx) -> {
+            for (StoredMessage m : stored) {
+                messages.put(m.id, m);
+                retentionCheckAt = Math.min(retentionCheckAt,
+                        m.sentAt + settings.messageRetentionPeriod * 1000L);
+                receiveSerial = Math.max(receiveSerial, m.receiveSerial);
+                added(m);
+                if (m.visibleAt > now && m.receiveSerial > 0 && m.leaseStartedAt > 0) {
+                    m.state = IN_FLIGHT;
+                    inFlightCount++;
+                    leased(m);
+                    pending.add(new Pending(m.visibleAt, m.version, m));
+                } else {
+                    m.state = PENDING;
+                    makeAvailable(m, now);
+                }
+            }
             return null;
         });
     }
@@ -484,8 +546,8 @@ abstract class LocalQueue {
         return operate((now, fx) -> new TreeMap<>(tags));
     }
 
-    void updateTags(Map<String, String> add, List<String> removeKeys, int maxTags) {
-        operate((now, fx) -> {
+    void updateTags(Map<String, String> add, List<String> removeKeys, int maxTags, Acks acks) {
+        operate(acks, (now, fx) -> {
             Map<String, String> next = new TreeMap<>(tags);
             next.putAll(add);
             removeKeys.forEach(next::remove);
@@ -494,6 +556,7 @@ abstract class LocalQueue {
             }
             tags.clear();
             tags.putAll(next);
+            journalDefinition(false);
             return null;
         });
     }
@@ -511,6 +574,9 @@ abstract class LocalQueue {
             }
             waiters.clear();
             messages.values().forEach(this::forgetRecord);
+            if (ctx.storage().isDurable()) {
+                journal.delete(recordId);
+            }
             messages.clear();
             pending.clear();
             cleared();
@@ -582,11 +648,11 @@ abstract class LocalQueue {
             T result = op.apply(now, fx);
             // Committed under the lock, so this queue's records reach the journal in the order of its changes.
             CompletableFuture<Void> durable = journal.isEmpty() ? Effects.DONE : journal.commit();
-            fx.durable = durable;
-            settle(durable);
+            CompletableFuture<Void> available = settle(durable);
             finish(now, fx);
+            fx.durable = fx.allOf(available);
             if (acks != null) {
-                acks.add(durable);
+                acks.add(fx.durable);
             }
             return result;
         } finally {
@@ -597,22 +663,25 @@ abstract class LocalQueue {
         }
     }
 
-    /** Messages stored by this operation become available once durable: now in memory, else when the journal says. */
-    private void settle(CompletableFuture<Void> durable) {
+    /**
+     * Messages stored by this operation become available once durable: at once in memory, else when the journal
+     * says. The operation answers only after that, so a receive right after an acknowledged send sees the message.
+     */
+    private CompletableFuture<Void> settle(CompletableFuture<Void> durable) {
         List<StoredMessage> stored = storedInOp;
         storedInOp = null;
         if (stored == null) {
-            return;
+            return durable;
         }
         if (durable.isDone() && !durable.isCompletedExceptionally()) {
             long now = now();
             stored.forEach(m -> makeAvailable(m, now));
-        } else {
-            durable.thenRun(() -> operateIfLive(null, (now, fx) -> {
-                stored.forEach(m -> makeAvailable(m, now));
-                return null;
-            }));
+            return durable;
         }
+        return durable.thenRun(() -> operateIfLive(null, (now, fx) -> {
+            stored.forEach(m -> makeAvailable(m, now));
+            return null;
+        }));
     }
 
     long now() {

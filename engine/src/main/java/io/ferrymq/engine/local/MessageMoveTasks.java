@@ -233,7 +233,7 @@ final class MessageMoveTasks {
                     throw Errors.queueDoesNotExist();
                 }
                 destination.acceptMoved(e.getValue()).join(); // durable there before the source forgets them
-                source.forgetRecords(e.getValue());
+                source.forgetRecords(e.getValue()).join();
                 task.moved += e.getValue().size();
             } catch (EngineException ex) {
                 failure = ErrorCode.QUEUE_DOES_NOT_EXIST.queryCode();
@@ -242,7 +242,7 @@ final class MessageMoveTasks {
         }
         if (failure != null) {
             source.putBack(homeless).join();
-            source.forgetRecords(homeless);
+            source.forgetRecords(homeless).join();
             return fail(task, failure);
         }
         if (task.moved >= task.toMove) { // done now, not one (rate-limited: one second) step later

@@ -71,7 +71,7 @@ final class SqsActions {
     // ---- queues ----
 
     CompletableFuture<String> createQueue(CreateQueueRequest request) {
-        return Futures.call(() -> {
+        return Futures.durably(acks -> {
             String name = request.queueName();
             if (name == null) {
                 throw Errors.missingParameter("QueueName");
@@ -107,8 +107,12 @@ final class SqsActions {
                 checkRedrive(names.queueArn(n), settings, request.attributes());
                 long incarnation = incarnations.incrementAndGet();
                 long recordId = ctx.storage().newRecordId();
-                return fifo ? new FifoQueue(n, incarnation, recordId, settings, request.tags(), ctx)
-                        : new StandardQueue(n, incarnation, recordId, settings, request.tags(), ctx);
+                LocalQueue created = fifo
+                        ? new FifoQueue(n, incarnation, recordId, time.millis(), settings, request.tags(), ctx)
+                        : new StandardQueue(n, incarnation, recordId, time.millis(), settings, request.tags(), ctx);
+                // Written before the queue is visible to anyone, so no message record can precede it.
+                created.journalDefinition(acks);
+                return created;
             });
             return queue.url;
         });
@@ -181,7 +185,7 @@ final class SqsActions {
     }
 
     CompletableFuture<Void> setQueueAttributes(String queueUrl, Map<String, String> attributes) {
-        return Futures.run(() -> {
+        return Futures.durably(acks -> {
             LocalQueue q = queue(queueUrl);
             if (attributes == null || attributes.isEmpty()) {
                 throw Errors.missingParameter("Attribute.Name");
@@ -193,10 +197,11 @@ final class SqsActions {
                 if (normalized.containsKey(QueueAttributeName.REDRIVE_POLICY)) {
                     checkRedrive(q.arn, next, attributes);
                 }
-                q.updateSettings(next);
+                q.updateSettings(next, acks);
             } finally {
                 q.lock.unlock();
             }
+            return null;
         });
     }
 
@@ -208,24 +213,26 @@ final class SqsActions {
     }
 
     CompletableFuture<Void> tagQueue(String queueUrl, Map<String, String> tags) {
-        return Futures.run(() -> {
+        return Futures.durably(acks -> {
             LocalQueue q = queue(queueUrl);
             if (tags == null || tags.isEmpty()) {
                 throw Errors.missingParameter("Tags");
             }
             checkTags(q.name, tags, List.of());
-            q.updateTags(tags, List.of(), MAX_TAGS);
+            q.updateTags(tags, List.of(), MAX_TAGS, acks);
+            return null;
         });
     }
 
     CompletableFuture<Void> untagQueue(String queueUrl, List<String> tagKeys) {
-        return Futures.run(() -> {
+        return Futures.durably(acks -> {
             LocalQueue q = queue(queueUrl);
             if (tagKeys == null || tagKeys.isEmpty()) {
                 throw Errors.missingParameter("TagKeys");
             }
             checkTags(q.name, Map.of(), tagKeys);
-            q.updateTags(Map.of(), tagKeys, MAX_TAGS);
+            q.updateTags(Map.of(), tagKeys, MAX_TAGS, acks);
+            return null;
         });
     }
 
@@ -506,6 +513,63 @@ final class SqsActions {
 
     CompletableFuture<List<MessageMoveTask>> listMessageMoveTasks(String sourceArn, Integer maxResults) {
         return Futures.call(() -> moveTasks.list(sourceArn, maxResults));
+    }
+
+    /**
+     * Rebuilds the queues and their messages from the records storage found at start; returns how many of each.
+     * Messages of queues that no longer exist (deleted while moving) are dropped, with their records.
+     */
+    long[] recover(List<org.apache.activemq.artemis.core.journal.RecordInfo> records) {
+        Map<Long, Records.QueueRecord> definitions = new java.util.LinkedHashMap<>();
+        Map<Long, Records.MessageRecord> stored = new java.util.HashMap<>();
+        for (org.apache.activemq.artemis.core.journal.RecordInfo r : records) {
+            switch (r.userRecordType) {
+                case Records.QUEUE -> definitions.put(r.id, Records.queue(r.data));
+                case Records.MESSAGE -> {
+                    Records.MessageRecord m = Records.message(r.data);
+                    m.message().recordId = r.id;
+                    stored.put(r.id, m);
+                }
+                case Records.LEASE -> {
+                    Records.MessageRecord m = stored.get(r.id);
+                    if (m != null) {
+                        Records.applyLease(r.data, m.message());
+                    }
+                }
+                default -> {
+                    // a record type of a later release: left alone
+                }
+            }
+        }
+        Map<Long, LocalQueue> byRecord = new java.util.HashMap<>();
+        for (Map.Entry<Long, Records.QueueRecord> e : definitions.entrySet()) {
+            Records.QueueRecord d = e.getValue();
+            QueueSettings settings = QueueSettings.defaults(d.fifo()).with(d.settings());
+            LocalQueue q = d.fifo()
+                    ? new FifoQueue(d.name(), d.incarnation(), e.getKey(), d.createdAt(), settings, d.tags(), ctx)
+                    : new StandardQueue(d.name(), d.incarnation(), e.getKey(), d.createdAt(), settings, d.tags(), ctx);
+            queues.put(d.name(), q);
+            byRecord.put(e.getKey(), q);
+            incarnations.accumulateAndGet(d.incarnation(), Math::max);
+        }
+        Map<LocalQueue, List<StoredMessage>> perQueue = new java.util.HashMap<>();
+        List<StoredMessage> orphans = new ArrayList<>();
+        stored.values().stream().sorted(java.util.Comparator.comparingLong(m -> m.message().recordId)).forEach(m -> {
+            LocalQueue q = byRecord.get(m.queueRecordId());
+            if (q == null) {
+                orphans.add(m.message());
+            } else {
+                perQueue.computeIfAbsent(q, k -> new ArrayList<>()).add(m.message());
+            }
+        });
+        perQueue.forEach(LocalQueue::restore);
+        if (!orphans.isEmpty()) {
+            Storage.Batch drop = ctx.storage().batch();
+            orphans.forEach(m -> drop.delete(m.recordId));
+            drop.commit().join();
+        }
+        queues.values().forEach(LocalQueue::visibleMessages); // expires what retention ended while stopped
+        return new long[] {definitions.size(), stored.size() - orphans.size()};
     }
 
     /** Ends what runs in the background: move tasks and waiting receives. */

@@ -12,9 +12,9 @@ import java.util.Map;
 final class StandardQueue extends LocalQueue {
     private final ArrayDeque<StoredMessage> visible = new ArrayDeque<>();
 
-    StandardQueue(String name, long incarnation, long recordId, QueueSettings settings, Map<String, String> tags,
-               QueueContext ctx) {
-        super(name, incarnation, recordId, settings, tags, ctx);
+    StandardQueue(String name, long incarnation, long recordId, long createdAt, QueueSettings settings,
+               Map<String, String> tags, QueueContext ctx) {
+        super(name, incarnation, recordId, createdAt, settings, tags, ctx);
     }
 
     @Override

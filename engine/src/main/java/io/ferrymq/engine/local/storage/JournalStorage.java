@@ -1,0 +1,234 @@
+package io.ferrymq.engine.local.storage;
+
+import io.ferrymq.engine.EngineException;
+import io.ferrymq.engine.ErrorCode;
+import org.apache.activemq.artemis.core.io.SequentialFileFactory;
+import org.apache.activemq.artemis.core.io.nio.NIOSequentialFileFactory;
+import org.apache.activemq.artemis.core.journal.IOCompletion;
+import org.apache.activemq.artemis.core.journal.JournalLoadInformation;
+import org.apache.activemq.artemis.core.journal.PreparedTransactionInfo;
+import org.apache.activemq.artemis.core.journal.RecordInfo;
+import org.apache.activemq.artemis.core.journal.impl.JournalImpl;
+import org.apache.activemq.artemis.core.journal.impl.dataformat.ByteArrayEncoding;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Storage on disk: the Artemis journal (append-only add/update/delete records in preallocated files, group commit
+ * through a timed buffer, compaction of files whose records are mostly dead, replay at start). A batch of one change
+ * is one record; a larger batch is one journal transaction, all or none after a crash. The data directory is locked
+ * for as long as the storage is open.
+ */
+public final class JournalStorage implements Storage {
+    /** How hard a commit works before it counts as durable. */
+    public enum Fsync {
+        /** Synced to the disk (group commit): survives power loss. */
+        ALWAYS,
+        /** Written to the OS: survives a process crash, not a power loss. */
+        NEVER
+    }
+
+    private static final int FILE_SIZE = 10 * 1024 * 1024;
+    private static final int BUFFER_SIZE = 2 * 1024 * 1024; // larger than the largest record, a 1 MiB message
+    private static final int GROUP_COMMIT_WINDOW_NANOS = 1_000_000;
+
+    private final Path dir;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final SequentialFileFactory files;
+    private final JournalImpl journal;
+    private final Executor callbacks;
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicReference<EngineException> failure = new AtomicReference<>();
+    private final List<RecordInfo> recovered = new ArrayList<>();
+
+    private JournalStorage(Path dir, Fsync fsync, Executor callbacks) throws Exception {
+        this.dir = dir;
+        this.callbacks = callbacks;
+        try {
+            Files.createDirectories(dir);
+            lockChannel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new IllegalStateException("FerryMQ's data directory " + dir + " is not writable: " + e, e);
+        }
+        FileLock held;
+        try {
+            held = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            held = null;
+        }
+        if (held == null) {
+            lockChannel.close();
+            throw new IllegalStateException("FerryMQ's data directory " + dir + " is in use by another engine"
+                    + " (it holds the lock on " + dir.resolve("lock") + ")");
+        }
+        lock = held;
+        files = new NIOSequentialFileFactory(dir.toFile(), true, BUFFER_SIZE, GROUP_COMMIT_WINDOW_NANOS, 1, false,
+                (code, message, file) -> fail("the journal in " + dir + " failed: " + message), null);
+        files.setDatasync(fsync == Fsync.ALWAYS);
+        journal = new JournalImpl(FILE_SIZE, 2, 10, 10, 30, files, "ferrymq", "fmq", 1);
+        files.start();
+        journal.start();
+        List<PreparedTransactionInfo> prepared = new ArrayList<>();
+        JournalLoadInformation loaded = journal.load(recovered, prepared,
+                (transactionId, records, recordsToDelete) -> { }, true);
+        ids.set(loaded.getMaxID()); // counts deleted records too, so no id is ever used twice
+    }
+
+    /**
+     * Opens (creating if need be) the journal in {@code dir} and reads it. {@code callbacks} is where completions
+     * run: never on the journal's own threads, which may hold its locks while an engine thread appends.
+     */
+    public static JournalStorage open(Path dir, Fsync fsync, Executor callbacks) {
+        try {
+            return new JournalStorage(dir, fsync, callbacks);
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("FerryMQ could not open its journal in " + dir + ": " + e, e);
+        }
+    }
+
+    /** The live records found at start, adds and updates in journal order; the engine rebuilds its state from them. */
+    public List<RecordInfo> recovered() {
+        return recovered;
+    }
+
+    /** Forgets the recovered records once the engine has rebuilt its state, so their memory can go. */
+    public void recoveryDone() {
+        recovered.clear();
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    @Override
+    public boolean isDurable() {
+        return true;
+    }
+
+    @Override
+    public long newRecordId() {
+        return ids.incrementAndGet();
+    }
+
+    @Override
+    public Batch batch() {
+        return new JournalBatch();
+    }
+
+    @Override
+    public void close() {
+        try {
+            journal.stop();
+            files.stop();
+        } catch (Exception e) {
+            fail("the journal in " + dir + " did not close cleanly: " + e);
+        } finally {
+            try {
+                lock.release();
+                lockChannel.close();
+            } catch (IOException e) {
+                // the lock goes with the process anyway
+            }
+        }
+    }
+
+    private void fail(String message) {
+        failure.compareAndSet(null, new EngineException(ErrorCode.INTERNAL_ERROR,
+                "FerryMQ stopped accepting changes because " + message + ". Nothing acknowledged was lost;"
+                        + " restart the engine once the cause is fixed."));
+    }
+
+    private record Change(char kind, long id, byte type, byte[] data) {
+    }
+
+    /** The changes of one batch, appended at commit: one record, or one journal transaction. */
+    private final class JournalBatch implements Batch {
+        private final List<Change> changes = new ArrayList<>(2);
+
+        @Override
+        public void add(long id, byte type, byte[] data) {
+            changes.add(new Change('a', id, type, data));
+        }
+
+        @Override
+        public void update(long id, byte type, byte[] data) {
+            changes.add(new Change('u', id, type, data));
+        }
+
+        @Override
+        public void delete(long id) {
+            changes.add(new Change('d', id, (byte) 0, null));
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return changes.isEmpty();
+        }
+
+        @Override
+        public CompletableFuture<Void> commit() {
+            EngineException failed = failure.get();
+            if (failed != null) {
+                return CompletableFuture.failedFuture(failed);
+            }
+            CompletableFuture<Void> durable = new CompletableFuture<>();
+            IOCompletion done = new IOCompletion() {
+                @Override
+                public void storeLineUp() {
+                }
+
+                @Override
+                public void done() {
+                    callbacks.execute(() -> durable.complete(null));
+                }
+
+                @Override
+                public void onError(int code, String message) {
+                    fail("a write to the journal in " + dir + " failed: " + message);
+                    callbacks.execute(() -> durable.completeExceptionally(failure.get()));
+                }
+            };
+            try {
+                if (changes.size() == 1) {
+                    Change c = changes.get(0);
+                    switch (c.kind()) {
+                        case 'a' -> journal.appendAddRecord(c.id(), c.type(), new ByteArrayEncoding(c.data()), true,
+                                done);
+                        case 'u' -> journal.appendUpdateRecord(c.id(), c.type(), new ByteArrayEncoding(c.data()),
+                                true, done);
+                        default -> journal.appendDeleteRecord(c.id(), true, done);
+                    }
+                } else {
+                    long tx = newRecordId();
+                    for (Change c : changes) {
+                        switch (c.kind()) {
+                            case 'a' -> journal.appendAddRecordTransactional(tx, c.id(), c.type(), c.data());
+                            case 'u' -> journal.appendUpdateRecordTransactional(tx, c.id(), c.type(), c.data());
+                            default -> journal.appendDeleteRecordTransactional(tx, c.id());
+                        }
+                    }
+                    journal.appendCommitRecord(tx, true, done);
+                }
+            } catch (Exception e) {
+                fail("a write to the journal in " + dir + " failed: " + e);
+                return CompletableFuture.failedFuture(failure.get());
+            }
+            return durable;
+        }
+    }
+}

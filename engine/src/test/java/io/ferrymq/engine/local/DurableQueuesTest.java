@@ -1,0 +1,166 @@
+package io.ferrymq.engine.local;
+
+import io.ferrymq.engine.sqs.CreateQueueRequest;
+import io.ferrymq.engine.sqs.Message;
+import io.ferrymq.engine.sqs.MessageAttributeValue;
+import io.ferrymq.engine.sqs.ReceiveMessageRequest;
+import io.ferrymq.engine.sqs.SendMessageRequest;
+import io.ferrymq.engine.time.ManualTimeSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Queues and messages in a data directory outlive the engine: each test stops it and starts another on the dir. */
+class DurableQueuesTest extends EngineFixture {
+    @TempDir
+    Path dataDir;
+
+    @BeforeEach
+    void startDurableEngine() {
+        engine.close();
+        engine = open();
+    }
+
+    @AfterEach
+    void stopDurableEngine() {
+        engine.close();
+    }
+
+    private LocalEngine open() {
+        return LocalEngine.builder().timeSource(clock).dataDir(dataDir).build();
+    }
+
+    private void restart() {
+        engine.close();
+        engine = open();
+    }
+
+    @Test
+    void aSentMessageIsThereAfterARestartWithItsIdBodyAttributesAndDigests() {
+        String queue = createQueue("orders");
+        var sent = await(engine.sendMessage(SendMessageRequest.of(queue, "order 1").withMessageAttributes(Map.of(
+                "customer", MessageAttributeValue.string("acme"), "photo", MessageAttributeValue.binary(new byte[] {1, 2})))));
+
+        restart();
+
+        Message m = receiveOne(queue);
+        assertThat(m.messageId()).isEqualTo(sent.messageId());
+        assertThat(m.body()).isEqualTo("order 1");
+        assertThat(m.messageAttributes()).containsEntry("customer", MessageAttributeValue.string("acme"))
+                .containsEntry("photo", MessageAttributeValue.binary(new byte[] {1, 2}));
+        assertThat(m.md5OfMessageAttributes()).isEqualTo(sent.md5OfMessageAttributes());
+        assertThat(engine.recovery().queues()).isEqualTo(1);
+        assertThat(engine.recovery().messages()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageInFlightStaysInFlightAcrossARestartAndItsReceiptHandleStillDeletesIt() {
+        String queue = createQueue("orders", Map.of("VisibilityTimeout", "60"));
+        send(queue, "work");
+        Message leased = receiveOne(queue);
+
+        restart();
+
+        assertThat(receive(queue, 10)).isEmpty();
+        assertThat(attribute(queue, "ApproximateNumberOfMessagesNotVisible")).isEqualTo(1);
+        await(engine.deleteMessage(queue, leased.receiptHandle()));
+        clock.advanceSeconds(61);
+        assertThat(receive(queue, 10)).isEmpty();
+    }
+
+    @Test
+    void receiveCountsDoNotGoDownAcrossRestartsSoMaxReceiveCountStillHolds() {
+        String dlq = createQueue("orders-dlq");
+        String queue = createQueue("orders", Map.of("VisibilityTimeout", "10", "RedrivePolicy",
+                "{\"deadLetterTargetArn\":\"" + arnOf(dlq) + "\",\"maxReceiveCount\":2}"));
+        send(queue, "poison");
+        assertThat(receiveOne(queue).receiveCount()).isEqualTo(1);
+        restart();
+        clock.advanceSeconds(10);
+        assertThat(receiveOne(queue).receiveCount()).isEqualTo(2);
+        restart();
+        clock.advanceSeconds(10);
+
+        assertThat(receive(queue, 10)).isEmpty();
+        restart();
+        assertThat(receiveOne(dlq).body()).isEqualTo("poison");
+        assertThat(attribute(queue, "ApproximateNumberOfMessages")).isZero();
+    }
+
+    @Test
+    void aDeletedMessageDoesNotComeBack() {
+        String queue = createQueue("orders");
+        send(queue, "done");
+        await(engine.deleteMessage(queue, receiveOne(queue).receiptHandle()));
+
+        restart();
+
+        assertThat(attribute(queue, "ApproximateNumberOfMessages")).isZero();
+        assertThat(attribute(queue, "ApproximateNumberOfMessagesNotVisible")).isZero();
+    }
+
+    @Test
+    void queueAttributesAndTagsSurviveAndADeletedQueueStaysDeleted() {
+        String queue = createQueue("orders", Map.of("VisibilityTimeout", "45"));
+        await(engine.setQueueAttributes(queue, Map.of("DelaySeconds", "5")));
+        await(engine.tagQueue(queue, Map.of("team", "billing")));
+        String gone = createQueue("gone");
+        send(gone, "with it");
+        await(engine.deleteQueue(gone));
+
+        restart();
+
+        assertThat(await(engine.getQueueAttributes(queue, List.of("All"))))
+                .containsEntry("VisibilityTimeout", "45").containsEntry("DelaySeconds", "5");
+        assertThat(await(engine.listQueueTags(queue))).containsEntry("team", "billing");
+        assertThat(failure(engine.getQueueUrl("gone")).code()).isEqualTo("QueueDoesNotExist");
+        assertThat(engine.recovery().messages()).isZero();
+    }
+
+    @Test
+    void fifoOrderPerGroupHoldsAcrossARestart() {
+        String queue = createQueue("orders.fifo", Map.of("FifoQueue", "true", "ContentBasedDeduplication", "true"));
+        String last = null;
+        for (int i = 0; i < 20; i++) {
+            last = await(engine.sendMessage(SendMessageRequest.of(queue, "m" + i).withMessageGroupId("g" + (i % 2))))
+                    .sequenceNumber();
+        }
+        restart();
+
+        List<String> g0 = new java.util.ArrayList<>();
+        List<String> g1 = new java.util.ArrayList<>();
+        for (Message m : drain(queue)) {
+            (m.attributes().get("MessageGroupId").equals("g0") ? g0 : g1).add(m.body());
+        }
+        assertThat(g0).containsExactly("m0", "m2", "m4", "m6", "m8", "m10", "m12", "m14", "m16", "m18");
+        assertThat(g1).containsExactly("m1", "m3", "m5", "m7", "m9", "m11", "m13", "m15", "m17", "m19");
+        String next = await(engine.sendMessage(SendMessageRequest.of(queue, "after").withMessageGroupId("g0")))
+                .sequenceNumber();
+        assertThat(new java.math.BigInteger(next)).as("sequence numbers keep growing across restarts")
+                .isGreaterThan(new java.math.BigInteger(last));
+    }
+
+    @Test
+    void aSecondEngineOnTheSameDataDirectoryIsRefusedWithAClearError() {
+        assertThatThrownBy(this::open).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is in use by another engine").hasMessageContaining(dataDir.toString());
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeCreatedIsRefusedWithAClearError() throws Exception {
+        Path file = Files.writeString(dataDir.resolveSibling(dataDir.getFileName() + ".txt"), "not a directory");
+
+        assertThatThrownBy(() -> LocalEngine.builder().timeSource(clock).dataDir(file.resolve("ferrymq")).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not writable")
+                .hasMessageContaining(file.toString());
+    }
+}
