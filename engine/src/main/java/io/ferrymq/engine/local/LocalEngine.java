@@ -3,6 +3,7 @@ package io.ferrymq.engine.local;
 import io.ferrymq.engine.Capability;
 import io.ferrymq.engine.Engine;
 import io.ferrymq.engine.local.storage.JournalStorage;
+import org.apache.activemq.artemis.core.io.SequentialFileFactory;
 import io.ferrymq.engine.local.storage.MemoryStorage;
 import io.ferrymq.engine.local.storage.Storage;
 import io.ferrymq.engine.sns.CreateTopicRequest;
@@ -34,6 +35,7 @@ import io.ferrymq.engine.time.TimeSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -64,11 +66,18 @@ public final class LocalEngine implements Engine {
         this.ownedExecutor = b.deliveryExecutor == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
         Executor delivery = runInlineOnceClosed(b.deliveryExecutor != null ? b.deliveryExecutor : ownedExecutor);
         long started = System.nanoTime();
-        JournalStorage journal = b.dataDir == null ? null : JournalStorage.open(b.dataDir, b.fsync, delivery);
+        JournalStorage journal = b.dataDir == null ? null
+                : JournalStorage.open(b.dataDir, b.fsync, delivery, b.fileLayer);
         this.storage = journal == null ? new MemoryStorage() : journal;
         this.sqs = new SqsActions(names, time, delivery, b.inFlightLimit, storage);
         if (journal != null) {
-            long[] found = sqs.recover(journal.recovered());
+            long[] found;
+            try {
+                found = sqs.recover(journal.recovered());
+            } catch (RuntimeException e) {
+                journal.close(); // give the directory back: the next attempt must not find it locked
+                throw new IllegalStateException("FerryMQ could not recover from " + b.dataDir + ": " + e, e);
+            }
             journal.recoveryDone();
             recovery = new RecoveryReport(Duration.ofNanos(System.nanoTime() - started), found[0], found[1]);
         } else {
@@ -96,6 +105,7 @@ public final class LocalEngine implements Engine {
         private int inFlightLimit = 120_000;
         private Path dataDir;
         private JournalStorage.Fsync fsync = JournalStorage.Fsync.ALWAYS;
+        private UnaryOperator<SequentialFileFactory> fileLayer = UnaryOperator.identity();
 
         /**
          * Keeps queues and messages in a journal in this directory (created if missing), so they survive a restart;
@@ -103,6 +113,12 @@ public final class LocalEngine implements Engine {
          */
         public Builder dataDir(Path directory) {
             this.dataDir = directory;
+            return this;
+        }
+
+        /** Wraps the journal's file layer; tests use it to make the disk fail. Not for production use. */
+        public Builder journalFileLayer(UnaryOperator<SequentialFileFactory> wrap) {
+            this.fileLayer = wrap;
             return this;
         }
 

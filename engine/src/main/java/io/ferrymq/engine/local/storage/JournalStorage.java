@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * Storage on disk: the Artemis journal (append-only add/update/delete records in preallocated files, group commit
@@ -54,7 +55,8 @@ public final class JournalStorage implements Storage {
     private final AtomicReference<EngineException> failure = new AtomicReference<>();
     private final List<RecordInfo> recovered = new ArrayList<>();
 
-    private JournalStorage(Path dir, Fsync fsync, Executor callbacks) throws Exception {
+    private JournalStorage(Path dir, Fsync fsync, Executor callbacks,
+                           UnaryOperator<SequentialFileFactory> fileLayer) throws Exception {
         this.dir = dir;
         this.callbacks = callbacks;
         try {
@@ -75,8 +77,9 @@ public final class JournalStorage implements Storage {
                     + " (it holds the lock on " + dir.resolve("lock") + ")");
         }
         lock = held;
-        files = new NIOSequentialFileFactory(dir.toFile(), true, BUFFER_SIZE, GROUP_COMMIT_WINDOW_NANOS, 1, false,
-                (code, message, file) -> fail("the journal in " + dir + " failed: " + message), null);
+        files = fileLayer.apply(new NIOSequentialFileFactory(dir.toFile(), true, BUFFER_SIZE,
+                GROUP_COMMIT_WINDOW_NANOS, 1, false,
+                (code, message, file) -> fail("the journal in " + dir + " failed: " + message), null));
         files.setDatasync(fsync == Fsync.ALWAYS);
         journal = new JournalImpl(FILE_SIZE, 2, 10, 10, 30, files, "ferrymq", "fmq", 1);
         files.start();
@@ -92,8 +95,14 @@ public final class JournalStorage implements Storage {
      * run: never on the journal's own threads, which may hold its locks while an engine thread appends.
      */
     public static JournalStorage open(Path dir, Fsync fsync, Executor callbacks) {
+        return open(dir, fsync, callbacks, UnaryOperator.identity());
+    }
+
+    /** As {@link #open(Path, Fsync, Executor)}, with the file layer wrapped: how tests make a disk fail. */
+    public static JournalStorage open(Path dir, Fsync fsync, Executor callbacks,
+                                      UnaryOperator<SequentialFileFactory> fileLayer) {
         try {
-            return new JournalStorage(dir, fsync, callbacks);
+            return new JournalStorage(dir, fsync, callbacks, fileLayer);
         } catch (IllegalStateException e) {
             throw e;
         } catch (Exception e) {
