@@ -38,7 +38,8 @@ final class FifoQueue extends LocalQueue {
         long expiresAt();
     }
 
-    private record Sent(long expiresAt, String messageId, String sequenceNumber) implements Expiring {
+    /** A send answered within the deduplication window, and its storage record (0 in memory). */
+    private record Sent(long expiresAt, String messageId, String sequenceNumber, long recordId) implements Expiring {
     }
 
     private record Attempt(long expiresAt, List<StoredMessage> batch, long[] serials) implements Expiring {
@@ -58,7 +59,7 @@ final class FifoQueue extends LocalQueue {
 
     @Override
     SendMessageResult accept(PreparedSend p, long now) {
-        forgetOlderThan(recentlySent, now);
+        forgetOlderThan(recentlySent, now, sent -> journalDelete(sent.recordId()));
         String key = settings().deduplicationPerGroup ? p.groupId() + '\u0000' + p.deduplicationId()
                 : p.deduplicationId();
         Sent earlier = recentlySent.get(key);
@@ -70,7 +71,10 @@ final class FifoQueue extends LocalQueue {
         StoredMessage m = new StoredMessage(Ids.newMessageId(), p.body(), p.attributes(), p.traceHeader(),
                 p.md5OfBody(), p.md5OfAttributes(), p.md5OfSystemAttributes(), now, p.groupId(),
                 p.deduplicationId(), nextSequenceNumber(), null, ctx.senderId());
-        recentlySent.put(key, new Sent(now + DEDUPLICATION_WINDOW_MS, m.id, m.sequenceNumber));
+        long expiresAt = now + DEDUPLICATION_WINDOW_MS;
+        long recordId = durable() ? journalAdd(Records.DEDUPLICATION, Records.deduplication(
+                new Records.DeduplicationRecord(this.recordId, key, expiresAt, m.id, m.sequenceNumber))) : 0;
+        recentlySent.put(key, new Sent(expiresAt, m.id, m.sequenceNumber, recordId));
         insert(m, now, p.delaySeconds());
         return new SendMessageResult(m.id, m.md5OfBody, m.md5OfAttributes, m.md5OfSystemAttributes,
                 m.sequenceNumber);
@@ -172,7 +176,7 @@ final class FifoQueue extends LocalQueue {
 
     @Override
     List<StoredMessage> retriedAttempt(String attemptId, long now) {
-        forgetOlderThan(attempts, now);
+        forgetOlderThan(attempts, now, attempt -> { });
         Attempt a = attempts.get(attemptId);
         if (a == null) {
             return null;
@@ -198,13 +202,30 @@ final class FifoQueue extends LocalQueue {
     }
 
     /** Drops entries past their window; both maps are in insertion order, so expired entries sit at the front. */
-    private static void forgetOlderThan(LinkedHashMap<String, ? extends Expiring> window, long now) {
-        Iterator<? extends Expiring> it = window.values().iterator();
+    private static <V extends Expiring> void forgetOlderThan(LinkedHashMap<String, V> window, long now,
+                                                            java.util.function.Consumer<V> forgotten) {
+        Iterator<V> it = window.values().iterator();
         while (it.hasNext()) {
-            if (it.next().expiresAt() > now) {
+            V v = it.next();
+            if (v.expiresAt() > now) {
                 return;
             }
             it.remove();
+            forgotten.accept(v);
+        }
+    }
+
+    @Override
+    void forgetOwnRecords() {
+        recentlySent.values().forEach(sent -> journalDelete(sent.recordId()));
+    }
+
+    /** Puts back the deduplication window read from storage at start, in the order it was written. */
+    void restoreWindow(List<Records.DeduplicationRecord> window, List<Long> recordIds) {
+        for (int i = 0; i < window.size(); i++) {
+            Records.DeduplicationRecord d = window.get(i);
+            recentlySent.put(d.key(), new Sent(d.expiresAt(), d.messageId(), d.sequenceNumber(), recordIds.get(i)));
+            sequence = Math.max(sequence, Long.parseLong(d.sequenceNumber()));
         }
     }
 }

@@ -70,20 +70,23 @@ public final class LocalEngine implements Engine {
                 : JournalStorage.open(b.dataDir, b.fsync, delivery, b.fileLayer);
         this.storage = journal == null ? new MemoryStorage() : journal;
         this.sqs = new SqsActions(names, time, delivery, b.inFlightLimit, storage);
+        this.sns = new SnsActions(names, time, sqs, storage);
         if (journal != null) {
             long[] found;
+            long[] foundTopics;
             try {
                 found = sqs.recover(journal.recovered());
+                foundTopics = sns.recover(journal.recovered());
             } catch (RuntimeException e) {
                 journal.close(); // give the directory back: the next attempt must not find it locked
                 throw new IllegalStateException("FerryMQ could not recover from " + b.dataDir + ": " + e, e);
             }
             journal.recoveryDone();
-            recovery = new RecoveryReport(Duration.ofNanos(System.nanoTime() - started), found[0], found[1]);
+            recovery = new RecoveryReport(Duration.ofNanos(System.nanoTime() - started), found[0], found[1],
+                    foundTopics[0], foundTopics[1]);
         } else {
             recovery = RecoveryReport.NOTHING;
         }
-        this.sns = new SnsActions(names, time, sqs);
     }
 
     /** An engine with the defaults: region us-east-1, account 000000000000, endpoint http://localhost:9324. */

@@ -118,6 +118,10 @@ abstract class LocalQueue {
     void recordAttempt(String attemptId, List<StoredMessage> batch, long now) {
     }
 
+    /** Deletes records of the queue's own kind (FIFO: its deduplication window) as the queue is deleted. */
+    void forgetOwnRecords() {
+    }
+
     /** A sequence number for a message entering this queue other than by a send (FIFO only). */
     String nextSequenceNumber() {
         return null;
@@ -134,7 +138,12 @@ abstract class LocalQueue {
     // ---- operations ----
 
     List<SendMessageResult> send(List<PreparedSend> batch, Acks acks) {
-        return operate(acks, (now, fx) -> {
+        return send(batch, acks, null);
+    }
+
+    /** A send whose records go into {@code shared} (null: this operation's own batch). */
+    List<SendMessageResult> send(List<PreparedSend> batch, Acks acks, SharedBatch shared) {
+        return locked(true, null, acks, shared, (now, fx) -> {
             List<SendMessageResult> results = new ArrayList<>(batch.size());
             for (PreparedSend p : batch) {
                 results.add(accept(p, now));
@@ -176,6 +185,23 @@ abstract class LocalQueue {
         } else {
             makeVisible(m);
         }
+    }
+
+    /** Adds a record of this queue's own kind (FIFO deduplication) to the operation's batch. */
+    final long journalAdd(byte type, byte[] data) {
+        long id = ctx.storage().newRecordId();
+        journal.add(id, type, data);
+        return id;
+    }
+
+    final void journalDelete(long id) {
+        if (id != 0) {
+            journal.delete(id);
+        }
+    }
+
+    final boolean durable() {
+        return ctx.storage().isDurable();
     }
 
     /** Journals a message's lease state: its receive count, first receive, deadline and current receipt. */
@@ -574,6 +600,7 @@ abstract class LocalQueue {
             }
             waiters.clear();
             messages.values().forEach(this::forgetRecord);
+            forgetOwnRecords();
             if (ctx.storage().isDurable()) {
                 journal.delete(recordId);
             }
@@ -611,28 +638,28 @@ abstract class LocalQueue {
 
     /** Runs an operation on a live queue; a deleted one answers QueueDoesNotExist. */
     private <T> T operate(Operation<T> op) {
-        return locked(true, null, null, op);
+        return locked(true, null, null, null, op);
     }
 
     /** As {@link #operate(Operation)}, adding the durability of its changes to {@code acks}. */
     private <T> T operate(Acks acks, Operation<T> op) {
-        return locked(true, null, acks, op);
+        return locked(true, null, acks, null, op);
     }
 
     /** Runs an operation if the queue still exists, else answers {@code whenDeleted}. */
     private <T> T operateIfLive(T whenDeleted, Operation<T> op) {
-        return locked(false, whenDeleted, null, op);
+        return locked(false, whenDeleted, null, null, op);
     }
 
     private <T> T operateIfLive(T whenDeleted, Acks acks, Operation<T> op) {
-        return locked(false, whenDeleted, acks, op);
+        return locked(false, whenDeleted, acks, null, op);
     }
 
     /**
      * The shape of every operation: under the lock, bring time-dependent state up to date, do the work, hand
      * visible messages to waiting receives; then, unlocked, run the effects (completions, moves to other queues).
      */
-    private <T> T locked(boolean failWhenDeleted, T whenDeleted, Acks acks, Operation<T> op) {
+    private <T> T locked(boolean failWhenDeleted, T whenDeleted, Acks acks, SharedBatch shared, Operation<T> op) {
         Effects fx = new Effects();
         lock.lock();
         try {
@@ -643,11 +670,13 @@ abstract class LocalQueue {
                 return whenDeleted;
             }
             long now = now();
-            journal = ctx.storage().batch();
+            journal = shared != null ? shared.batch : ctx.storage().batch();
             promote(now);
             T result = op.apply(now, fx);
-            // Committed under the lock, so this queue's records reach the journal in the order of its changes.
-            CompletableFuture<Void> durable = journal.isEmpty() ? Effects.DONE : journal.commit();
+            // Committed under the lock, so this queue's records reach the journal in the order of its changes. A
+            // shared batch is committed by its owner later; its messages stay unseen until then (see SharedBatch).
+            CompletableFuture<Void> durable = shared != null ? shared.committed
+                    : journal.isEmpty() ? Effects.DONE : journal.commit();
             CompletableFuture<Void> available = settle(durable);
             finish(now, fx);
             fx.durable = fx.allOf(available);

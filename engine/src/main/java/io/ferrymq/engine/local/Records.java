@@ -21,6 +21,10 @@ final class Records {
     static final byte QUEUE = 1;
     static final byte MESSAGE = 2;
     static final byte LEASE = 3;
+    static final byte TOPIC = 4;
+    static final byte SUBSCRIPTION = 5;
+    static final byte DEDUPLICATION = 6;
+    static final byte ARCHIVED = 7;
     private static final byte VERSION = 1;
 
     private Records() {
@@ -135,6 +139,129 @@ final class Records {
         m.visibleAt = in.readLong();
         m.leaseStartedAt = in.readLong();
         m.receiveSerial = in.readLong();
+    }
+
+    /** A topic: its name, settings, tags and when its archive began. */
+    record TopicRecord(String name, boolean fifo, Map<String, String> settings, Map<String, String> tags,
+                       long beginningArchiveTime) {
+    }
+
+    static byte[] topic(TopicRecord t) {
+        return write(out -> {
+            out.writeByte(VERSION);
+            string(out, t.name());
+            out.writeBoolean(t.fifo());
+            map(out, t.settings());
+            map(out, t.tags());
+            out.writeLong(t.beginningArchiveTime());
+        });
+    }
+
+    static TopicRecord topic(byte[] data) {
+        return read(data, in -> {
+            in.readByte();
+            return new TopicRecord(string(in), in.readBoolean(), map(in), map(in), in.readLong());
+        });
+    }
+
+    /** A subscription: its ARN, topic, endpoint, owner, settable attributes and replay status. */
+    record SubscriptionRecord(String arn, String topicArn, String endpoint, String owner, Map<String, String> settable,
+                              String replayStatus) {
+    }
+
+    static byte[] subscription(SubscriptionRecord s) {
+        return write(out -> {
+            out.writeByte(VERSION);
+            string(out, s.arn());
+            string(out, s.topicArn());
+            string(out, s.endpoint());
+            string(out, s.owner());
+            map(out, s.settable());
+            string(out, s.replayStatus());
+        });
+    }
+
+    static SubscriptionRecord subscription(byte[] data) {
+        return read(data, in -> {
+            in.readByte();
+            return new SubscriptionRecord(string(in), string(in), string(in), string(in), map(in), string(in));
+        });
+    }
+
+    /** A deduplication entry of a FIFO queue or topic (its owner's record id): key, expiry, and what it answered. */
+    record DeduplicationRecord(long ownerRecordId, String key, long expiresAt, String messageId, String sequenceNumber) {
+    }
+
+    static byte[] deduplication(DeduplicationRecord d) {
+        return write(out -> {
+            out.writeByte(VERSION);
+            out.writeLong(d.ownerRecordId());
+            string(out, d.key());
+            out.writeLong(d.expiresAt());
+            string(out, d.messageId());
+            string(out, d.sequenceNumber());
+        });
+    }
+
+    static DeduplicationRecord deduplication(byte[] data) {
+        return read(data, in -> {
+            in.readByte();
+            return new DeduplicationRecord(in.readLong(), string(in), in.readLong(), string(in), string(in));
+        });
+    }
+
+    /** A message a FIFO topic keeps in its archive for replay. */
+    record ArchivedRecord(long topicRecordId, PublishedMessage message) {
+    }
+
+    static byte[] archived(long topicRecordId, PublishedMessage m) {
+        return write(out -> {
+            out.writeByte(VERSION);
+            out.writeLong(topicRecordId);
+            string(out, m.messageId());
+            string(out, m.topicArn());
+            string(out, m.sqsMessage());
+            string(out, m.subject());
+            out.writeInt(m.attributes().size());
+            for (Map.Entry<String, MessageAttributeValue> a : m.attributes().entrySet()) {
+                MessageAttributeValue v = a.getValue();
+                string(out, a.getKey());
+                string(out, v.dataType());
+                out.writeBoolean(v.isBinary());
+                bytes(out, v.isBinary() ? v.binaryValue() : v.stringValue().getBytes(StandardCharsets.UTF_8));
+            }
+            string(out, m.groupId());
+            string(out, m.deduplicationId());
+            string(out, m.sequenceNumber());
+            out.writeLong(m.publishedAt());
+            string(out, m.signatureVersion());
+            out.writeInt(m.size());
+        });
+    }
+
+    static ArchivedRecord archived(byte[] data) {
+        return read(data, in -> {
+            in.readByte();
+            long topicRecordId = in.readLong();
+            String id = string(in);
+            String topicArn = string(in);
+            String message = string(in);
+            String subject = string(in);
+            int count = in.readInt();
+            Map<String, MessageAttributeValue> attributes = new TreeMap<>();
+            for (int i = 0; i < count; i++) {
+                String name = string(in);
+                String type = string(in);
+                boolean binary = in.readBoolean();
+                byte[] value = bytes(in);
+                attributes.put(name, binary ? new MessageAttributeValue(type, null, value)
+                        : new MessageAttributeValue(type, new String(value, StandardCharsets.UTF_8), null));
+            }
+            PublishedMessage m = new PublishedMessage(id, topicArn, message, subject, attributes,
+                    PublishValidation.attributeEvent(attributes), string(in), string(in), string(in), in.readLong(),
+                    string(in), in.readInt());
+            return new ArchivedRecord(topicRecordId, m);
+        });
     }
 
     // ---- primitives ----

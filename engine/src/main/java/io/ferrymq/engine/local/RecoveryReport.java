@@ -3,11 +3,12 @@ package io.ferrymq.engine.local;
 import java.time.Duration;
 
 /** What an engine with a data directory found there at start, and how long rebuilding its state took. */
-public record RecoveryReport(Duration took, long queues, long messages) {
-    static final RecoveryReport NOTHING = new RecoveryReport(Duration.ZERO, 0, 0);
+public record RecoveryReport(Duration took, long queues, long messages, long topics, long subscriptions) {
+    static final RecoveryReport NOTHING = new RecoveryReport(Duration.ZERO, 0, 0, 0, 0);
 
     @Override
     public String toString() {
-        return "recovered " + queues + " queues and " + messages + " messages in " + took.toMillis() + " ms";
+        return "recovered " + queues + " queues with " + messages + " messages and " + topics + " topics with "
+                + subscriptions + " subscriptions in " + took.toMillis() + " ms";
     }
 }

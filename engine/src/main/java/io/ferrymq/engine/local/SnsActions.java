@@ -14,6 +14,7 @@ import io.ferrymq.engine.sns.SubscribeRequest;
 import io.ferrymq.engine.sns.Subscription;
 import io.ferrymq.engine.sqs.BatchResult;
 import io.ferrymq.engine.sqs.SendMessageBatchRequestEntry;
+import io.ferrymq.engine.local.storage.Storage;
 import io.ferrymq.engine.time.TimeSource;
 
 import java.nio.charset.StandardCharsets;
@@ -47,16 +48,21 @@ final class SnsActions {
     private final SqsActions sqs;
     private final ConcurrentHashMap<String, LocalTopic> topics = new ConcurrentHashMap<>();
 
-    SnsActions(ResourceNames names, TimeSource time, SqsActions sqs) {
+    private final Storage storage;
+    /** The storage record of each subscription, by ARN. */
+    private final ConcurrentHashMap<String, Long> subscriptionRecords = new ConcurrentHashMap<>();
+
+    SnsActions(ResourceNames names, TimeSource time, SqsActions sqs, Storage storage) {
         this.names = names;
         this.time = time;
         this.sqs = sqs;
+        this.storage = storage;
     }
 
     // ---- topics ----
 
     CompletableFuture<String> createTopic(CreateTopicRequest request) {
-        return Futures.call(() -> {
+        return Futures.durably(acks -> {
             String name = request.name();
             boolean fifo = "true".equalsIgnoreCase(request.attributes().get("FifoTopic"));
             if (fifo && !ResourceNames.isValidTopicName(name, true)) {
@@ -75,7 +81,10 @@ final class SnsActions {
             TopicSettings wanted = settings;
             LocalTopic topic = topics.compute(name, (n, existing) -> {
                 if (existing == null) {
-                    return new LocalTopic(n, names.topicArn(n), wanted, request.tags(), time.millis());
+                    LocalTopic created = new LocalTopic(n, names.topicArn(n), storage.newRecordId(), wanted,
+                            request.tags(), time.millis(), storage);
+                    acks.add(created.journalDefinition(storage.batch(), true));
+                    return created;
                 }
                 if (!request.tags().isEmpty() && !existing.tags().equals(new TreeMap<>(request.tags()))) {
                     throw SnsErrors.invalidParameter("Tags Reason: Topic already exists with different tags");
@@ -101,9 +110,15 @@ final class SnsActions {
     }
 
     CompletableFuture<Void> deleteTopic(String topicArn) {
-        return Futures.run(() -> {
+        return Futures.durably(acks -> {
             String name = topicName(topicArn, "TopicArn");
-            topics.remove(name); // its subscriptions live in it and go with it
+            LocalTopic removed = topics.remove(name); // its subscriptions live in it and go with it
+            if (removed != null) {
+                Storage.Batch batch = storage.batch();
+                removed.router().all().forEach(sub -> forgetSubscription(batch, sub.arn()));
+                acks.add(removed.forgetAll(batch));
+            }
+            return null;
         });
     }
 
@@ -130,12 +145,13 @@ final class SnsActions {
     }
 
     CompletableFuture<Void> setTopicAttributes(String topicArn, String attributeName, String attributeValue) {
-        return Futures.run(() -> {
+        return Futures.durably(acks -> {
             LocalTopic t = topic(topicArn);
             if (attributeName == null) {
                 throw SnsErrors.invalidParameter("AttributeName");
             }
-            t.changeSettings(s -> s.with(attributeName, attributeValue, false), time.millis());
+            acks.add(t.changeSettings(s -> s.with(attributeName, attributeValue, false), time.millis()));
+            return null;
         });
     }
 
@@ -173,6 +189,8 @@ final class SnsActions {
                     }
                 }
                 t.changeRouter(r -> r.with(wanted), false);
+                subscriptionRecords.put(wanted.arn(), storage.newRecordId());
+                acks.add(journalSubscription(wanted, true));
                 replayIfAsked(t, wanted, acks);
                 return wanted.arn();
             });
@@ -180,16 +198,20 @@ final class SnsActions {
     }
 
     CompletableFuture<Void> unsubscribe(String subscriptionArn) {
-        return Futures.run(() -> {
+        return Futures.durably(acks -> {
             LocalTopic t = topicOfSubscription(subscriptionArn);
             if (t != null) {
                 t.locked(() -> {
                     if (t.router().get(subscriptionArn) != null) {
                         t.changeRouter(r -> r.without(subscriptionArn), true);
+                        Storage.Batch batch = storage.batch();
+                        forgetSubscription(batch, subscriptionArn);
+                        acks.add(batch.isEmpty() ? Effects.DONE : batch.commit());
                     }
                     return null;
                 });
             }
+            return null;
         });
     }
 
@@ -222,6 +244,7 @@ final class SnsActions {
                 }
                 LocalSubscription next = current.with(name, value, t.fifo);
                 t.changeRouter(r -> r.with(next), false);
+                acks.add(journalSubscription(next, false));
                 if (name.equals("ReplayPolicy")) {
                     replayIfAsked(t, next, acks);
                 }
@@ -274,14 +297,19 @@ final class SnsActions {
         for (PublishBatchRequestEntry e : entries) {
             batch.add(PublishValidation.prepare(t, e, now));
         }
+        SharedBatch tx = new SharedBatch(storage); // the publish is one journal transaction: all copies or none
         if (t.fifo) {
-            return t.publishInOrder(batch, now, accepted -> deliver(t.router(), accepted, acks));
+            return t.publishInOrder(batch, now, tx, accepted -> {
+                deliver(t.router(), accepted, acks, tx);
+                acks.add(tx.commit());
+            });
         }
-        deliver(t.router(), batch, acks);
+        deliver(t.router(), batch, acks, tx);
+        acks.add(tx.commit());
         return batch.stream().map(m -> new PublishResult(m.messageId(), null)).toList();
     }
 
-    private void deliver(SubscriptionRouter router, List<PublishedMessage> batch, Acks acks) {
+    private void deliver(SubscriptionRouter router, List<PublishedMessage> batch, Acks acks, SharedBatch tx) {
         if (batch.isEmpty() || router.size() == 0) {
             return;
         }
@@ -292,7 +320,7 @@ final class SnsActions {
             }
         }
         Map<PublishedMessage, SnsEnvelope.Parts> envelopes = new IdentityHashMap<>();
-        bySubscription.forEach((s, messages) -> deliverTo(s, messages, envelopes, acks));
+        bySubscription.forEach((s, messages) -> deliverTo(s, messages, envelopes, acks, tx));
     }
 
     /**
@@ -300,7 +328,9 @@ final class SnsActions {
      * or the message breaks its limits) goes to the subscription's dead-letter queue if it has one.
      */
     private void deliverTo(LocalSubscription s, List<PublishedMessage> messages,
-                           Map<PublishedMessage, SnsEnvelope.Parts> envelopes, Acks acks) {
+                           Map<PublishedMessage, SnsEnvelope.Parts> envelopes, Acks acks, SharedBatch tx) {
+        // In memory there is nothing to make atomic; each queue then stores (and shows) its copy at once.
+        SharedBatch publish = storage.isDurable() ? tx : null;
         boolean fifoQueue = s.endpoint().endsWith(".fifo");
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>(messages.size());
         for (PublishedMessage m : messages) {
@@ -313,9 +343,9 @@ final class SnsActions {
                     s.raw() ? m.attributes() : Map.of(), Map.of(), fifoQueue ? m.deduplicationId() : null,
                     m.groupId()));
         }
-        List<SendMessageBatchRequestEntry> refused = sqs.acceptFromTopic(s.endpoint(), entries, acks);
+        List<SendMessageBatchRequestEntry> refused = sqs.acceptFromTopic(s.endpoint(), entries, acks, publish);
         if (!refused.isEmpty() && s.deadLetterArn() != null) {
-            sqs.acceptFromTopic(s.deadLetterArn(), refused, acks);
+            sqs.acceptFromTopic(s.deadLetterArn(), refused, acks, publish);
         }
     }
 
@@ -327,24 +357,30 @@ final class SnsActions {
         t.replay(s.replayPolicy(), time.millis(), archived -> {
             List<PublishedMessage> matching = archived.stream().filter(m -> SubscriptionRouter.matches(s, m)).toList();
             if (!matching.isEmpty()) {
-                deliverTo(s, matching, new IdentityHashMap<>(), acks);
+                deliverTo(s, matching, new IdentityHashMap<>(), acks, null);
             }
         });
-        t.changeRouter(r -> r.with(s.withReplayStatus("Completed")), false);
+        LocalSubscription replayed = s.withReplayStatus("Completed");
+        t.changeRouter(r -> r.with(replayed), false);
+        acks.add(journalSubscription(replayed, false));
     }
 
     // ---- tags ----
 
     CompletableFuture<Void> tagResource(String resourceArn, Map<String, String> tags) {
-        return Futures.run(() -> {
+        return Futures.durably(acks -> {
             LocalTopic t = taggable(resourceArn);
             checkTags(tags);
-            t.changeTags(tags, List.of(), MAX_TAGS);
+            acks.add(t.changeTags(tags, List.of(), MAX_TAGS));
+            return null;
         });
     }
 
     CompletableFuture<Void> untagResource(String resourceArn, List<String> tagKeys) {
-        return Futures.run(() -> taggable(resourceArn).changeTags(Map.of(), tagKeys, MAX_TAGS));
+        return Futures.durably(acks -> {
+            acks.add(taggable(resourceArn).changeTags(Map.of(), tagKeys, MAX_TAGS));
+            return null;
+        });
     }
 
     CompletableFuture<Map<String, String>> listTagsForResource(String resourceArn) {
@@ -373,6 +409,91 @@ final class SnsActions {
             throw new EngineException(ErrorCode.SNS_TAG_LIMIT_EXCEEDED,
                     "Could not complete request: tag quota of per resource exceeded");
         }
+    }
+
+    // ---- storage ----
+
+    /** Writes a subscription's record, as it is created ({@code first}) or after a change; completes when durable. */
+    private CompletableFuture<Void> journalSubscription(LocalSubscription s, boolean first) {
+        if (!storage.isDurable()) {
+            return Effects.DONE;
+        }
+        Storage.Batch batch = storage.batch();
+        byte[] data = Records.subscription(new Records.SubscriptionRecord(s.arn(), s.topicArn(), s.endpoint(),
+                s.owner(), s.settable(), s.replayStatus()));
+        long id = subscriptionRecords.get(s.arn());
+        if (first) {
+            batch.add(id, Records.SUBSCRIPTION, data);
+        } else {
+            batch.update(id, Records.SUBSCRIPTION, data);
+        }
+        return batch.commit();
+    }
+
+    private void forgetSubscription(Storage.Batch batch, String subscriptionArn) {
+        Long id = subscriptionRecords.remove(subscriptionArn);
+        if (id != null && storage.isDurable()) {
+            batch.delete(id);
+        }
+    }
+
+    /**
+     * Rebuilds topics, their subscriptions, deduplication windows and archives from the records storage found at
+     * start; returns how many topics and subscriptions.
+     */
+    long[] recover(List<org.apache.activemq.artemis.core.journal.RecordInfo> records) {
+        Map<Long, Records.TopicRecord> definitions = new LinkedHashMap<>();
+        Map<Long, Records.SubscriptionRecord> subscriptions = new LinkedHashMap<>();
+        Map<Long, List<Records.DeduplicationRecord>> windows = new java.util.HashMap<>();
+        Map<Long, List<Long>> windowIds = new java.util.HashMap<>();
+        Map<Long, List<Records.ArchivedRecord>> archives = new java.util.HashMap<>();
+        Map<Long, List<Long>> archiveIds = new java.util.HashMap<>();
+        for (org.apache.activemq.artemis.core.journal.RecordInfo r : records) {
+            switch (r.userRecordType) {
+                case Records.TOPIC -> definitions.put(r.id, Records.topic(r.data));
+                case Records.SUBSCRIPTION -> subscriptions.put(r.id, Records.subscription(r.data));
+                case Records.DEDUPLICATION -> {
+                    Records.DeduplicationRecord d = Records.deduplication(r.data);
+                    windows.computeIfAbsent(d.ownerRecordId(), k -> new ArrayList<>()).add(d);
+                    windowIds.computeIfAbsent(d.ownerRecordId(), k -> new ArrayList<>()).add(r.id);
+                }
+                case Records.ARCHIVED -> {
+                    Records.ArchivedRecord a = Records.archived(r.data);
+                    archives.computeIfAbsent(a.topicRecordId(), k -> new ArrayList<>()).add(a);
+                    archiveIds.computeIfAbsent(a.topicRecordId(), k -> new ArrayList<>()).add(r.id);
+                }
+                default -> {
+                    // queue records, and record types of later releases
+                }
+            }
+        }
+        for (Map.Entry<Long, Records.TopicRecord> e : definitions.entrySet()) {
+            Records.TopicRecord d = e.getValue();
+            TopicSettings settings = TopicSettings.defaults(d.fifo());
+            for (Map.Entry<String, String> a : d.settings().entrySet()) {
+                settings = settings.with(a.getKey(), a.getValue(), true);
+            }
+            LocalTopic t = new LocalTopic(d.name(), names.topicArn(d.name()), e.getKey(), settings, d.tags(),
+                    d.beginningArchiveTime(), storage);
+            t.restore(windows.getOrDefault(e.getKey(), List.of()), archives.getOrDefault(e.getKey(), List.of()),
+                    windowIds.getOrDefault(e.getKey(), List.of()), archiveIds.getOrDefault(e.getKey(), List.of()),
+                    d.beginningArchiveTime());
+            topics.put(d.name(), t);
+        }
+        long restored = 0;
+        for (Map.Entry<Long, Records.SubscriptionRecord> e : subscriptions.entrySet()) {
+            Records.SubscriptionRecord d = e.getValue();
+            LocalTopic t = topics.get(names.topicNameFromArn(d.topicArn()));
+            if (t == null) {
+                continue;
+            }
+            LocalSubscription s = LocalSubscription.create(d.arn(), d.topicArn(), d.endpoint(), d.owner(),
+                    d.settable(), t.fifo).withReplayStatus(d.replayStatus());
+            t.changeRouter(r -> r.with(s), false);
+            subscriptionRecords.put(s.arn(), e.getKey());
+            restored++;
+        }
+        return new long[] {definitions.size(), restored};
     }
 
     // ---- internals ----

@@ -302,7 +302,7 @@ final class SqsActions {
      * queue refused (all of them when it does not exist), which the subscription's redrive policy then handles.
      */
     List<SendMessageBatchRequestEntry> acceptFromTopic(String queueArn, List<SendMessageBatchRequestEntry> entries,
-                                                       Acks acks) {
+                                                       Acks acks, SharedBatch publish) {
         LocalQueue q = queueByArn(queueArn);
         if (q == null || entries.isEmpty()) {
             return q == null ? entries : List.of();
@@ -319,7 +319,7 @@ final class SqsActions {
             }
         }
         try {
-            q.send(valid, acks);
+            q.send(valid, acks, publish);
         } catch (EngineException queueDeletedMeanwhile) {
             refused.addAll(accepted);
         }
@@ -522,6 +522,8 @@ final class SqsActions {
     long[] recover(List<org.apache.activemq.artemis.core.journal.RecordInfo> records) {
         Map<Long, Records.QueueRecord> definitions = new java.util.LinkedHashMap<>();
         Map<Long, Records.MessageRecord> stored = new java.util.HashMap<>();
+        Map<Long, List<Records.DeduplicationRecord>> windows = new java.util.HashMap<>();
+        Map<Long, List<Long>> windowIds = new java.util.HashMap<>();
         for (org.apache.activemq.artemis.core.journal.RecordInfo r : records) {
             switch (r.userRecordType) {
                 case Records.QUEUE -> definitions.put(r.id, Records.queue(r.data));
@@ -529,6 +531,11 @@ final class SqsActions {
                     Records.MessageRecord m = Records.message(r.data);
                     m.message().recordId = r.id;
                     stored.put(r.id, m);
+                }
+                case Records.DEDUPLICATION -> {
+                    Records.DeduplicationRecord d = Records.deduplication(r.data);
+                    windows.computeIfAbsent(d.ownerRecordId(), k -> new ArrayList<>()).add(d);
+                    windowIds.computeIfAbsent(d.ownerRecordId(), k -> new ArrayList<>()).add(r.id);
                 }
                 case Records.LEASE -> {
                     Records.MessageRecord m = stored.get(r.id);
@@ -563,6 +570,11 @@ final class SqsActions {
             }
         });
         perQueue.forEach(LocalQueue::restore);
+        windows.forEach((owner, window) -> {
+            if (byRecord.get(owner) instanceof FifoQueue fifo) { // other owners are topics: SnsActions restores them
+                fifo.restoreWindow(window, windowIds.get(owner));
+            }
+        });
         if (!orphans.isEmpty()) {
             Storage.Batch drop = ctx.storage().batch();
             orphans.forEach(m -> drop.delete(m.recordId));
