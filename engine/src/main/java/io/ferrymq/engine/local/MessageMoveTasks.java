@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ferrymq.engine.EngineException;
 import io.ferrymq.engine.ErrorCode;
 import io.ferrymq.engine.sqs.MessageMoveTask;
+import io.ferrymq.engine.local.storage.Storage;
 import io.ferrymq.engine.sqs.StartMessageMoveTaskRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -46,7 +48,8 @@ final class MessageMoveTasks {
     }
 
     private static final class Task {
-        final String id = UUID.randomUUID().toString();
+        final String id;
+        final long recordId;
         final String sourceArn;
         final String destinationArn;
         final Integer rate;
@@ -56,7 +59,10 @@ final class MessageMoveTasks {
         String status = "RUNNING";
         String failureReason;
 
-        Task(String sourceArn, String destinationArn, Integer rate, long startedAt, long toMove) {
+        Task(String id, long recordId, String sourceArn, String destinationArn, Integer rate, long startedAt,
+             long toMove) {
+            this.id = id;
+            this.recordId = recordId;
             this.sourceArn = sourceArn;
             this.destinationArn = destinationArn;
             this.rate = rate;
@@ -69,6 +75,12 @@ final class MessageMoveTasks {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
         }
 
+        /** The task as its storage record describes it; the caller holds the task's monitor. */
+        byte[] record() {
+            return Records.moveTask(new Records.MoveTaskRecord(id, sourceArn, destinationArn, rate == null ? 0 : rate,
+                    startedAt, toMove, moved, status, failureReason));
+        }
+
         synchronized MessageMoveTask snapshot() {
             boolean running = status.equals("RUNNING");
             return new MessageMoveTask(running ? handle() : null, status, sourceArn, destinationArn, rate, moved,
@@ -76,7 +88,7 @@ final class MessageMoveTasks {
         }
     }
 
-    String start(StartMessageMoveTaskRequest request) {
+    String start(StartMessageMoveTaskRequest request, Acks acks) {
         Integer rate = request.maxNumberOfMessagesPerSecond();
         if (rate != null && (rate < 1 || rate > 500)) {
             throw Errors.invalidParameter("Value for parameter MaxNumberOfMessagesPerSecond is invalid. Reason: You"
@@ -103,17 +115,26 @@ final class MessageMoveTasks {
                 throw Errors.invalidParameter("There is already a task running. Only one active task is allowed for"
                         + " a source queue arn at a given time.");
             }
-            task = new Task(source.arn, request.destinationArn(), rate, ctx.time().millis(), source.visibleMessages());
+            task = new Task(UUID.randomUUID().toString(), ctx.storage().newRecordId(), source.arn,
+                    request.destinationArn(), rate, ctx.time().millis(), source.visibleMessages());
             history.addFirst(task);
-            while (history.size() > HISTORY) {
-                history.removeLast();
+            Storage.Batch batch = ctx.storage().batch();
+            if (ctx.storage().isDurable()) {
+                batch.add(task.recordId, Records.MOVE_TASK, task.record());
             }
+            while (history.size() > HISTORY) {
+                Task forgotten = history.removeLast();
+                if (ctx.storage().isDurable()) {
+                    batch.delete(forgotten.recordId);
+                }
+            }
+            acks.add(batch.isEmpty() ? Effects.DONE : batch.commit());
         }
         executor.execute(() -> step(task));
         return task.handle();
     }
 
-    long cancel(String taskHandle) {
+    long cancel(String taskHandle, Acks acks) {
         String taskId;
         String sourceArn;
         try {
@@ -133,6 +154,7 @@ final class MessageMoveTasks {
                 throw new EngineException(ErrorCode.RESOURCE_NOT_FOUND, "Task does not exist.");
             }
             task.status = "CANCELLED";
+            acks.add(journal(task));
             return task.moved;
         }
     }
@@ -187,6 +209,7 @@ final class MessageMoveTasks {
                 return;
             }
             more = moveSome(task);
+            journal(task).join(); // progress is durable before the next step: a restart resumes from here
         }
         if (!more) {
             return;
@@ -250,6 +273,36 @@ final class MessageMoveTasks {
             return false;
         }
         return true;
+    }
+
+    /** Writes the task's current state; called holding its monitor. */
+    private CompletableFuture<Void> journal(Task task) {
+        if (!ctx.storage().isDurable()) {
+            return Effects.DONE;
+        }
+        Storage.Batch batch = ctx.storage().batch();
+        batch.update(task.recordId, Records.MOVE_TASK, task.record());
+        return batch.commit();
+    }
+
+    /** Puts back the tasks read from storage at start (newest first per source) and resumes those still running. */
+    void restore(List<Records.MoveTaskRecord> tasks, List<Long> recordIds) {
+        List<Task> running = new ArrayList<>();
+        synchronized (this) {
+            for (int i = 0; i < tasks.size(); i++) {
+                Records.MoveTaskRecord r = tasks.get(i);
+                Task t = new Task(r.id(), recordIds.get(i), r.sourceArn(), r.destinationArn(),
+                        r.rate() == 0 ? null : r.rate(), r.startedAt(), r.toMove());
+                t.moved = r.moved();
+                t.status = r.status();
+                t.failureReason = r.failureReason();
+                tasksBySource.computeIfAbsent(t.sourceArn, k -> new ArrayDeque<>()).addFirst(t);
+                if (t.status.equals("RUNNING")) {
+                    running.add(t);
+                }
+            }
+        }
+        running.forEach(t -> executor.execute(() -> step(t)));
     }
 
     private static boolean fail(Task task, String reason) {

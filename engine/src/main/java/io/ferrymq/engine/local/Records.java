@@ -25,6 +25,7 @@ final class Records {
     static final byte SUBSCRIPTION = 5;
     static final byte DEDUPLICATION = 6;
     static final byte ARCHIVED = 7;
+    static final byte MOVE_TASK = 8;
     private static final byte VERSION = 1;
 
     private Records() {
@@ -261,6 +262,34 @@ final class Records {
                     PublishValidation.attributeEvent(attributes), string(in), string(in), string(in), in.readLong(),
                     string(in), in.readInt());
             return new ArchivedRecord(topicRecordId, m);
+        });
+    }
+
+    /** A message move task: what it moves where, at what rate, and how far it got. Rate 0: no limit. */
+    record MoveTaskRecord(String id, String sourceArn, String destinationArn, int rate, long startedAt, long toMove,
+                          long moved, String status, String failureReason) {
+    }
+
+    static byte[] moveTask(MoveTaskRecord t) {
+        return write(out -> {
+            out.writeByte(VERSION);
+            string(out, t.id());
+            string(out, t.sourceArn());
+            string(out, t.destinationArn());
+            out.writeInt(t.rate());
+            out.writeLong(t.startedAt());
+            out.writeLong(t.toMove());
+            out.writeLong(t.moved());
+            string(out, t.status());
+            string(out, t.failureReason());
+        });
+    }
+
+    static MoveTaskRecord moveTask(byte[] data) {
+        return read(data, in -> {
+            in.readByte();
+            return new MoveTaskRecord(string(in), string(in), string(in), in.readInt(), in.readLong(), in.readLong(),
+                    in.readLong(), string(in), string(in));
         });
     }
 

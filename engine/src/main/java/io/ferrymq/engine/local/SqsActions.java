@@ -504,11 +504,11 @@ final class SqsActions {
     }
 
     CompletableFuture<String> startMessageMoveTask(StartMessageMoveTaskRequest request) {
-        return Futures.call(() -> moveTasks.start(request));
+        return Futures.durably(acks -> moveTasks.start(request, acks));
     }
 
     CompletableFuture<Long> cancelMessageMoveTask(String taskHandle) {
-        return Futures.call(() -> moveTasks.cancel(taskHandle));
+        return Futures.durably(acks -> moveTasks.cancel(taskHandle, acks));
     }
 
     CompletableFuture<List<MessageMoveTask>> listMessageMoveTasks(String sourceArn, Integer maxResults) {
@@ -524,6 +524,8 @@ final class SqsActions {
         Map<Long, Records.MessageRecord> stored = new java.util.HashMap<>();
         Map<Long, List<Records.DeduplicationRecord>> windows = new java.util.HashMap<>();
         Map<Long, List<Long>> windowIds = new java.util.HashMap<>();
+        List<Records.MoveTaskRecord> tasks = new ArrayList<>();
+        List<Long> taskIds = new ArrayList<>();
         for (org.apache.activemq.artemis.core.journal.RecordInfo r : records) {
             switch (r.userRecordType) {
                 case Records.QUEUE -> definitions.put(r.id, Records.queue(r.data));
@@ -531,6 +533,10 @@ final class SqsActions {
                     Records.MessageRecord m = Records.message(r.data);
                     m.message().recordId = r.id;
                     stored.put(r.id, m);
+                }
+                case Records.MOVE_TASK -> {
+                    tasks.add(Records.moveTask(r.data));
+                    taskIds.add(r.id);
                 }
                 case Records.DEDUPLICATION -> {
                     Records.DeduplicationRecord d = Records.deduplication(r.data);
@@ -581,6 +587,7 @@ final class SqsActions {
             drop.commit().join();
         }
         queues.values().forEach(LocalQueue::visibleMessages); // expires what retention ended while stopped
+        moveTasks.restore(tasks, taskIds);
         return new long[] {definitions.size(), stored.size() - orphans.size()};
     }
 

@@ -163,4 +163,48 @@ class DurableQueuesTest extends EngineFixture {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not writable")
                 .hasMessageContaining(file.toString());
     }
+
+    @Test
+    void aMessageMoveTaskStoppedHalfwayResumesAfterARestart() {
+        String dlq = createQueue("orders-dlq");
+        String queue = createQueue("orders", Map.of("VisibilityTimeout", "0", "RedrivePolicy",
+                "{\"deadLetterTargetArn\":\"" + arnOf(dlq) + "\",\"maxReceiveCount\":1}"));
+        for (int i = 0; i < 4; i++) {
+            send(queue, "m" + i);
+            receiveOne(queue);
+        }
+        assertThat(receive(queue, 10)).isEmpty(); // every message went past maxReceiveCount to the DLQ
+        assertThat(attribute(dlq, "ApproximateNumberOfMessages")).isEqualTo(4);
+        await(engine.startMessageMoveTask(new io.ferrymq.engine.sqs.StartMessageMoveTaskRequest(arnOf(dlq), null, 2)));
+        awaitMoved(dlq, 2);
+
+        restart(); // the task resumes from its last durable step
+        awaitCompleted(dlq);
+
+        assertThat(drain(queue)).extracting(Message::body).containsExactlyInAnyOrder("m0", "m1", "m2", "m3");
+        assertThat(attribute(dlq, "ApproximateNumberOfMessages")).isZero();
+    }
+
+    /** Lets a second of engine time pass at a time until the newest task completes (bounded). */
+    private void awaitCompleted(String dlq) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!await(engine.listMessageMoveTasks(arnOf(dlq), 1)).get(0).status().equals("COMPLETED")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the move task did not complete");
+            }
+            clock.advanceSeconds(1);
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Move tasks step on the delivery executor; waits (bounded) until the newest task has moved this many. */
+    private void awaitMoved(String dlq, long moved) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (await(engine.listMessageMoveTasks(arnOf(dlq), 1)).get(0).approximateNumberOfMessagesMoved() < moved) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the move task did not reach " + moved);
+            }
+            Thread.onSpinWait();
+        }
+    }
 }
