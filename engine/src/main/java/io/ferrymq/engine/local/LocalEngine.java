@@ -84,6 +84,7 @@ public final class LocalEngine implements Engine {
             journal.recoveryDone();
             recovery = new RecoveryReport(Duration.ofNanos(System.nanoTime() - started), found[0], found[1],
                     foundTopics[0], foundTopics[1]);
+            sqs.startHousekeeping();
         } else {
             recovery = RecoveryReport.NOTHING;
         }

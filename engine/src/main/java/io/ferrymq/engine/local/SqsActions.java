@@ -591,8 +591,30 @@ final class SqsActions {
         return new long[] {definitions.size(), stored.size() - orphans.size()};
     }
 
+    private static final long HOUSEKEEPING_INTERVAL_MS = 60_000;
+    private volatile TimeSource.Timer housekeeping;
+    private volatile boolean closed;
+
+    /**
+     * Expires messages past retention in every queue once a minute, so that disk use follows the live data even
+     * for queues nobody touches (otherwise a queue drops expired messages at its next operation).
+     */
+    void startHousekeeping() {
+        if (closed) {
+            return;
+        }
+        housekeeping = time.schedule(time.millis() + HOUSEKEEPING_INTERVAL_MS, () -> {
+            queues.values().forEach(LocalQueue::visibleMessages);
+            startHousekeeping();
+        });
+    }
+
     /** Ends what runs in the background: move tasks and waiting receives. */
     void close() {
+        closed = true;
+        if (housekeeping != null) {
+            housekeeping.cancel();
+        }
         moveTasks.close();
         queues.values().forEach(LocalQueue::closeWaiters);
     }

@@ -185,6 +185,19 @@ class DurableQueuesTest extends EngineFixture {
         assertThat(attribute(dlq, "ApproximateNumberOfMessages")).isZero();
     }
 
+    @Test
+    void messagesPastRetentionLeaveTheJournalEvenWhenNobodyTouchesTheirQueue() {
+        String queue = createQueue("orders", Map.of("MessageRetentionPeriod", "60"));
+        send(queue, "short-lived");
+        String other = createQueue("other");
+        send(other, "kept");
+
+        clock.advanceSeconds(121); // the engine's minute sweep runs on its own clock
+        restart();
+
+        assertThat(engine.recovery().messages()).as("only the message still within retention").isEqualTo(1);
+    }
+
     /** Lets a second of engine time pass at a time until the newest task completes (bounded). */
     private void awaitCompleted(String dlq) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
