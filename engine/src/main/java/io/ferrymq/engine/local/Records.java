@@ -61,14 +61,7 @@ final class Records {
             out.writeLong(queueRecordId);
             string(out, m.id);
             string(out, m.body);
-            out.writeInt(m.attributes.size());
-            for (Map.Entry<String, MessageAttributeValue> a : m.attributes.entrySet()) {
-                MessageAttributeValue v = a.getValue();
-                string(out, a.getKey());
-                string(out, v.dataType());
-                out.writeBoolean(v.isBinary());
-                bytes(out, v.isBinary() ? v.binaryValue() : v.stringValue().getBytes(StandardCharsets.UTF_8));
-            }
+            attributes(out, m.attributes);
             string(out, m.traceHeader);
             string(out, m.md5OfBody);
             string(out, m.md5OfAttributes);
@@ -93,16 +86,7 @@ final class Records {
             long queueRecordId = in.readLong();
             String id = string(in);
             String body = string(in);
-            int count = in.readInt();
-            Map<String, MessageAttributeValue> attributes = new TreeMap<>();
-            for (int i = 0; i < count; i++) {
-                String name = string(in);
-                String type = string(in);
-                boolean binary = in.readBoolean();
-                byte[] value = bytes(in);
-                attributes.put(name, binary ? new MessageAttributeValue(type, null, value)
-                        : new MessageAttributeValue(type, new String(value, StandardCharsets.UTF_8), null));
-            }
+            Map<String, MessageAttributeValue> attributes = attributes(in);
             StoredMessage m = new StoredMessage(id, body, attributes, string(in), string(in), string(in), string(in),
                     in.readLong(), string(in), string(in), string(in), string(in), string(in));
             readLeaseState(in, m);
@@ -223,14 +207,7 @@ final class Records {
             string(out, m.topicArn());
             string(out, m.sqsMessage());
             string(out, m.subject());
-            out.writeInt(m.attributes().size());
-            for (Map.Entry<String, MessageAttributeValue> a : m.attributes().entrySet()) {
-                MessageAttributeValue v = a.getValue();
-                string(out, a.getKey());
-                string(out, v.dataType());
-                out.writeBoolean(v.isBinary());
-                bytes(out, v.isBinary() ? v.binaryValue() : v.stringValue().getBytes(StandardCharsets.UTF_8));
-            }
+            attributes(out, m.attributes());
             string(out, m.groupId());
             string(out, m.deduplicationId());
             string(out, m.sequenceNumber());
@@ -248,16 +225,7 @@ final class Records {
             String topicArn = string(in);
             String message = string(in);
             String subject = string(in);
-            int count = in.readInt();
-            Map<String, MessageAttributeValue> attributes = new TreeMap<>();
-            for (int i = 0; i < count; i++) {
-                String name = string(in);
-                String type = string(in);
-                boolean binary = in.readBoolean();
-                byte[] value = bytes(in);
-                attributes.put(name, binary ? new MessageAttributeValue(type, null, value)
-                        : new MessageAttributeValue(type, new String(value, StandardCharsets.UTF_8), null));
-            }
+            Map<String, MessageAttributeValue> attributes = attributes(in);
             PublishedMessage m = new PublishedMessage(id, topicArn, message, subject, attributes,
                     PublishValidation.attributeEvent(attributes), string(in), string(in), string(in), in.readLong(),
                     string(in), in.readInt());
@@ -345,6 +313,32 @@ final class Records {
         byte[] b = new byte[n];
         in.readFully(b);
         return b;
+    }
+
+    private static void attributes(DataOutputStream out, Map<String, MessageAttributeValue> attributes)
+            throws IOException {
+        out.writeInt(attributes.size());
+        for (Map.Entry<String, MessageAttributeValue> a : attributes.entrySet()) {
+            MessageAttributeValue v = a.getValue();
+            string(out, a.getKey());
+            string(out, v.dataType());
+            out.writeBoolean(v.isBinary());
+            bytes(out, v.isBinary() ? v.binaryValue() : v.stringValue().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Map<String, MessageAttributeValue> attributes(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        Map<String, MessageAttributeValue> attributes = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            String name = string(in);
+            String type = string(in);
+            boolean binary = in.readBoolean();
+            byte[] value = bytes(in);
+            attributes.put(name, binary ? new MessageAttributeValue(type, null, value)
+                    : new MessageAttributeValue(type, new String(value, StandardCharsets.UTF_8), null));
+        }
+        return attributes;
     }
 
     private static void map(DataOutputStream out, Map<String, String> m) throws IOException {

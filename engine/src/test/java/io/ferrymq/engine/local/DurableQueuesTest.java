@@ -1,15 +1,9 @@
 package io.ferrymq.engine.local;
 
-import io.ferrymq.engine.sqs.CreateQueueRequest;
 import io.ferrymq.engine.sqs.Message;
 import io.ferrymq.engine.sqs.MessageAttributeValue;
-import io.ferrymq.engine.sqs.ReceiveMessageRequest;
 import io.ferrymq.engine.sqs.SendMessageRequest;
-import io.ferrymq.engine.time.ManualTimeSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,30 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Queues and messages in a data directory outlive the engine: each test stops it and starts another on the dir. */
-class DurableQueuesTest extends EngineFixture {
-    @TempDir
-    Path dataDir;
-
-    @BeforeEach
-    void startDurableEngine() {
-        engine.close();
-        engine = open();
-    }
-
-    @AfterEach
-    void stopDurableEngine() {
-        engine.close();
-    }
-
-    private LocalEngine open() {
-        return LocalEngine.builder().timeSource(clock).dataDir(dataDir).build();
-    }
-
-    private void restart() {
-        engine.close();
-        engine = open();
-    }
-
+class DurableQueuesTest extends DurableEngineFixture {
     @Test
     void aSentMessageIsThereAfterARestartWithItsIdBodyAttributesAndDigests() {
         String queue = createQueue("orders");

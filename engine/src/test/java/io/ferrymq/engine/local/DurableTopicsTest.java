@@ -6,42 +6,15 @@ import io.ferrymq.engine.sns.SubscribeRequest;
 import io.ferrymq.engine.sqs.Message;
 import io.ferrymq.engine.sqs.MessageAttributeValue;
 import io.ferrymq.engine.sqs.SendMessageRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Topics, subscriptions, deduplication windows and archives in a data directory outlive the engine. */
-class DurableTopicsTest extends EngineFixture {
-    @TempDir
-    Path dataDir;
-
-    @BeforeEach
-    void startDurableEngine() {
-        engine.close();
-        engine = open();
-    }
-
-    @AfterEach
-    void stopDurableEngine() {
-        engine.close();
-    }
-
-    private LocalEngine open() {
-        return LocalEngine.builder().timeSource(clock).dataDir(dataDir).build();
-    }
-
-    private void restart() {
-        engine.close();
-        engine = open();
-    }
-
+class DurableTopicsTest extends DurableEngineFixture {
     private static Map<String, MessageAttributeValue> amount(long n) {
         return Map.of("amount", MessageAttributeValue.number(n));
     }
