@@ -73,13 +73,14 @@ public final class LocalEngine implements Engine {
         if (journal != null) {
             long[] found;
             try {
-                found = sqs.recover(journal.recovered());
+                found = sqs.recover(journal.recovered(), journal.damagedRecords() > 0);
             } catch (RuntimeException e) {
                 journal.close(); // give the directory back: the next attempt must not find it locked
                 throw new IllegalStateException("FerryMQ could not recover from " + b.dataDir + ": " + e, e);
             }
             journal.recoveryDone();
-            recovery = new RecoveryReport(Duration.ofNanos(System.nanoTime() - started), found[0], found[1]);
+            recovery = new RecoveryReport(Duration.ofNanos(System.nanoTime() - started), found[0], found[1],
+                    journal.damagedRecords());
         } else {
             recovery = RecoveryReport.NOTHING;
         }
