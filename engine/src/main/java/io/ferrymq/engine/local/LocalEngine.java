@@ -75,7 +75,7 @@ public final class LocalEngine implements Engine {
             long[] found;
             long[] foundTopics;
             try {
-                found = sqs.recover(journal.recovered());
+                found = sqs.recover(journal.recovered(), journal.damagedRecords() > 0);
                 foundTopics = sns.recover(journal.recovered());
             } catch (RuntimeException e) {
                 journal.close(); // give the directory back: the next attempt must not find it locked
@@ -83,7 +83,7 @@ public final class LocalEngine implements Engine {
             }
             journal.recoveryDone();
             recovery = new RecoveryReport(Duration.ofNanos(System.nanoTime() - started), found[0], found[1],
-                    foundTopics[0], foundTopics[1]);
+                    foundTopics[0], foundTopics[1], journal.damagedRecords());
             sqs.startHousekeeping();
         } else {
             recovery = RecoveryReport.NOTHING;

@@ -517,9 +517,10 @@ final class SqsActions {
 
     /**
      * Rebuilds the queues and their messages from the records storage found at start; returns how many of each.
-     * Messages of queues that no longer exist (deleted while moving) are dropped, with their records.
+     * Messages of queues that no longer exist (deleted while moving) are dropped, with their records; unless
+     * {@code damageFound}: a damaged record may be their queue's, so they stay on disk for a salvage.
      */
-    long[] recover(List<org.apache.activemq.artemis.core.journal.RecordInfo> records) {
+    long[] recover(List<org.apache.activemq.artemis.core.journal.RecordInfo> records, boolean damageFound) {
         Map<Long, Records.QueueRecord> definitions = new java.util.LinkedHashMap<>();
         Map<Long, Records.MessageRecord> stored = new java.util.HashMap<>();
         Map<Long, List<Records.DeduplicationRecord>> windows = new java.util.HashMap<>();
@@ -581,7 +582,7 @@ final class SqsActions {
                 fifo.restoreWindow(window, windowIds.get(owner));
             }
         });
-        if (!orphans.isEmpty()) {
+        if (!orphans.isEmpty() && !damageFound) { // after damage, an orphan's queue record may be the damaged one
             Storage.Batch drop = ctx.storage().batch();
             orphans.forEach(m -> drop.delete(m.recordId));
             drop.commit().join();

@@ -38,7 +38,7 @@ public final class ThroughputProbe {
         }
     }
 
-    private static double run(Engine engine, int producers, int consumers, int total) throws Exception {
+    static double run(Engine engine, int producers, int consumers, int total) throws Exception {
         String url = engine.createQueue(CreateQueueRequest.of("probe")).get();
         String body = "x".repeat(1024);
         ExecutorService pool = Executors.newFixedThreadPool(producers + consumers);

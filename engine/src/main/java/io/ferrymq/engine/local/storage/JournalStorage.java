@@ -19,18 +19,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import java.util.zip.CRC32C;
 
 /**
  * Storage on disk: the Artemis journal (append-only add/update/delete records in preallocated files, group commit
  * through a timed buffer, compaction of files whose records are mostly dead, replay at start). A batch of one change
  * is one record; a larger batch is one journal transaction, all or none after a crash. The data directory is locked
- * for as long as the storage is open.
+ * for as long as the storage is open. The journal checks a record's frame, not its bytes, so each record's data ends
+ * in a CRC-32C: a record damaged inside (a torn or rotten sector) is left out at recovery and counted, never replayed.
  */
 public final class JournalStorage implements Storage {
     /** How hard a commit works before it counts as durable. */
@@ -54,6 +57,7 @@ public final class JournalStorage implements Storage {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicReference<EngineException> failure = new AtomicReference<>();
     private final List<RecordInfo> recovered = new ArrayList<>();
+    private long damaged;
 
     private JournalStorage(Path dir, Fsync fsync, Executor callbacks,
                            UnaryOperator<SequentialFileFactory> fileLayer) throws Exception {
@@ -85,8 +89,19 @@ public final class JournalStorage implements Storage {
         files.start();
         journal.start();
         List<PreparedTransactionInfo> prepared = new ArrayList<>();
-        JournalLoadInformation loaded = journal.load(recovered, prepared,
+        List<RecordInfo> loadedRecords = new ArrayList<>();
+        JournalLoadInformation loaded = journal.load(loadedRecords, prepared,
                 (transactionId, records, recordsToDelete) -> { }, true);
+        for (int i = 0; i < loadedRecords.size(); i++) {
+            RecordInfo r = loadedRecords.set(i, null); // so each record's bytes are held once, not twice
+            byte[] data = unsealed(r.data);
+            if (data == null) {
+                damaged++;
+            } else {
+                recovered.add(new RecordInfo(r.id, r.userRecordType, data, r.isUpdate, r.replaceableUpdate,
+                        r.compactCount));
+            }
+        }
         ids.set(loaded.getMaxID()); // counts deleted records too, so no id is ever used twice
     }
 
@@ -113,6 +128,14 @@ public final class JournalStorage implements Storage {
     /** The live records found at start, adds and updates in journal order; the engine rebuilds its state from them. */
     public List<RecordInfo> recovered() {
         return recovered;
+    }
+
+    /**
+     * Records found at start whose checksum did not match: left out of {@link #recovered()} and left in the journal
+     * as they are, for whoever salvages it.
+     */
+    public long damagedRecords() {
+        return damaged;
     }
 
     /** Forgets the recovered records once the engine has rebuilt its state, so their memory can go. */
@@ -162,6 +185,33 @@ public final class JournalStorage implements Storage {
                         + " restart the engine once the cause is fixed."));
     }
 
+    /** The data with its CRC-32C after it. */
+    private static byte[] sealed(byte[] data) {
+        CRC32C crc = new CRC32C();
+        crc.update(data);
+        byte[] out = Arrays.copyOf(data, data.length + 4);
+        int sum = (int) crc.getValue();
+        for (int i = 0; i < 4; i++) {
+            out[data.length + i] = (byte) (sum >>> (24 - 8 * i));
+        }
+        return out;
+    }
+
+    /** The data without its checksum, or null when the checksum does not match. */
+    private static byte[] unsealed(byte[] record) {
+        if (record == null || record.length < 4) {
+            return null;
+        }
+        int n = record.length - 4;
+        CRC32C crc = new CRC32C();
+        crc.update(record, 0, n);
+        int sum = 0;
+        for (int i = 0; i < 4; i++) {
+            sum = (sum << 8) | (record[n + i] & 0xFF);
+        }
+        return sum == (int) crc.getValue() ? Arrays.copyOf(record, n) : null;
+    }
+
     private record Change(char kind, long id, byte type, byte[] data) {
     }
 
@@ -171,12 +221,12 @@ public final class JournalStorage implements Storage {
 
         @Override
         public void add(long id, byte type, byte[] data) {
-            changes.add(new Change('a', id, type, data));
+            changes.add(new Change('a', id, type, sealed(data)));
         }
 
         @Override
         public void update(long id, byte type, byte[] data) {
-            changes.add(new Change('u', id, type, data));
+            changes.add(new Change('u', id, type, sealed(data)));
         }
 
         @Override
