@@ -46,7 +46,7 @@ public final class JournalStorage implements Storage {
 
     private static final int FILE_SIZE = 10 * 1024 * 1024;
     private static final int BUFFER_SIZE = 2 * 1024 * 1024; // larger than the largest record, a 1 MiB message
-    private static final int GROUP_COMMIT_WINDOW_NANOS = 1_000_000;
+    private static final int GROUP_COMMIT_WINDOW_NANOS = 100_000;
 
     private final Path dir;
     private final FileChannel lockChannel;
