@@ -517,7 +517,8 @@ final class SqsActions {
 
     /**
      * Rebuilds the queues and their messages from the records storage found at start; returns how many of each.
-     * Messages of queues that no longer exist (deleted while moving) are dropped, with their records.
+     * Messages of queues that no longer exist (deleted while moving) are dropped, with their records; so are the
+     * source queue's copies of messages a crash caught halfway into a dead-letter queue.
      */
     long[] recover(List<org.apache.activemq.artemis.core.journal.RecordInfo> records) {
         Map<Long, Records.QueueRecord> definitions = new java.util.LinkedHashMap<>();
@@ -562,14 +563,27 @@ final class SqsActions {
                 perQueue.computeIfAbsent(q, k -> new ArrayList<>()).add(m.message());
             }
         });
+        // A dead-letter move stores the message in the DLQ before the source drops its record, so a crash in between
+        // leaves it in both. The move ends here: else the source would move it again and the DLQ hold it twice.
+        Set<String> deadLettered = new java.util.HashSet<>();
+        perQueue.values().forEach(list -> list.forEach(m -> {
+            if (m.deadLetterSourceArn != null) {
+                deadLettered.add(m.deadLetterSourceArn + ' ' + m.id);
+            }
+        }));
+        List<StoredMessage> dropped = new ArrayList<>(orphans);
+        if (!deadLettered.isEmpty()) {
+            perQueue.forEach((q, list) -> list.removeIf(m -> deadLettered.contains(q.arn + ' ' + m.id)
+                    && dropped.add(m)));
+        }
         perQueue.forEach(LocalQueue::restore);
-        if (!orphans.isEmpty()) {
+        if (!dropped.isEmpty()) {
             Storage.Batch drop = ctx.storage().batch();
-            orphans.forEach(m -> drop.delete(m.recordId));
+            dropped.forEach(m -> drop.delete(m.recordId));
             drop.commit().join();
         }
         queues.values().forEach(LocalQueue::visibleMessages); // expires what retention ended while stopped
-        return new long[] {definitions.size(), stored.size() - orphans.size()};
+        return new long[] {definitions.size(), stored.size() - dropped.size()};
     }
 
     /** Ends what runs in the background: move tasks and waiting receives. */
