@@ -678,7 +678,13 @@ abstract class LocalQueue {
             CompletableFuture<Void> durable = shared != null ? shared.committed
                     : journal.isEmpty() ? Effects.DONE : journal.commit();
             CompletableFuture<Void> available = settle(durable);
+            // Leases finish() gives waiting receives go in a batch of their own, committed after the first (still
+            // under the lock): the first is already written, and the waiters answer only once theirs is durable.
+            Storage.Batch handedOut = journal = ctx.storage().batch();
             finish(now, fx);
+            if (!handedOut.isEmpty()) {
+                available = CompletableFuture.allOf(available, handedOut.commit());
+            }
             fx.durable = fx.allOf(available);
             if (acks != null) {
                 acks.add(fx.durable);

@@ -517,8 +517,9 @@ final class SqsActions {
 
     /**
      * Rebuilds the queues and their messages from the records storage found at start; returns how many of each.
-     * Messages of queues that no longer exist (deleted while moving) are dropped, with their records; unless
-     * {@code damageFound}: a damaged record may be their queue's, so they stay on disk for a salvage.
+     * Messages of queues that no longer exist (deleted while moving) are dropped, with their records, unless
+     * {@code damageFound}: a damaged record may be their queue's, so they stay on disk for a salvage. So are the
+     * source queue's copies of messages a crash caught halfway into a dead-letter queue.
      */
     long[] recover(List<org.apache.activemq.artemis.core.journal.RecordInfo> records, boolean damageFound) {
         Map<Long, Records.QueueRecord> definitions = new java.util.LinkedHashMap<>();
@@ -576,20 +577,37 @@ final class SqsActions {
                 perQueue.computeIfAbsent(q, k -> new ArrayList<>()).add(m.message());
             }
         });
+        // A dead-letter move stores the message in the DLQ before the source drops its record, so a crash in between
+        // leaves it in both. The move ends here: else the source would move it again and the DLQ hold it twice.
+        Set<String> deadLettered = new java.util.HashSet<>();
+        perQueue.values().forEach(list -> list.forEach(m -> {
+            if (m.deadLetterSourceArn != null) {
+                deadLettered.add(m.deadLetterSourceArn + ' ' + m.id);
+            }
+        }));
+        List<StoredMessage> duplicates = new ArrayList<>();
+        if (!deadLettered.isEmpty()) {
+            perQueue.forEach((q, list) -> list.removeIf(m -> deadLettered.contains(q.arn + ' ' + m.id)
+                    && duplicates.add(m)));
+        }
         perQueue.forEach(LocalQueue::restore);
         windows.forEach((owner, window) -> {
             if (byRecord.get(owner) instanceof FifoQueue fifo) { // other owners are topics: SnsActions restores them
                 fifo.restoreWindow(window, windowIds.get(owner));
             }
         });
-        if (!orphans.isEmpty() && !damageFound) { // after damage, an orphan's queue record may be the damaged one
+        List<StoredMessage> dropped = new ArrayList<>(duplicates);
+        if (!damageFound) { // after damage, an orphan's queue record may be the damaged one: keep it on disk
+            dropped.addAll(orphans);
+        }
+        if (!dropped.isEmpty()) {
             Storage.Batch drop = ctx.storage().batch();
-            orphans.forEach(m -> drop.delete(m.recordId));
+            dropped.forEach(m -> drop.delete(m.recordId));
             drop.commit().join();
         }
         queues.values().forEach(LocalQueue::visibleMessages); // expires what retention ended while stopped
         moveTasks.restore(tasks, taskIds);
-        return new long[] {definitions.size(), stored.size() - orphans.size()};
+        return new long[] {definitions.size(), stored.size() - orphans.size() - duplicates.size()};
     }
 
     private static final long HOUSEKEEPING_INTERVAL_MS = 60_000;

@@ -1,8 +1,12 @@
 package io.ferrymq.engine.local;
 
+import io.ferrymq.engine.local.storage.JournalStorage;
+import io.ferrymq.engine.local.storage.Storage;
 import io.ferrymq.engine.sqs.Message;
 import io.ferrymq.engine.sqs.MessageAttributeValue;
+import io.ferrymq.engine.sqs.ReceiveMessageRequest;
 import io.ferrymq.engine.sqs.SendMessageRequest;
+import org.apache.activemq.artemis.core.journal.RecordInfo;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -65,6 +69,64 @@ class DurableQueuesTest extends DurableEngineFixture {
         restart();
         assertThat(receiveOne(dlq).body()).isEqualTo("poison");
         assertThat(attribute(queue, "ApproximateNumberOfMessages")).isZero();
+    }
+
+    @Test
+    void aLeaseHandedToAWaitingReceiveIsStoredBeforeTheReceiveAnswers() {
+        String queue = createQueue("orders", Map.of("VisibilityTimeout", "60"));
+        var waiting = engine.receiveMessage(ReceiveMessageRequest.of(queue).withWaitTimeSeconds(20)
+                .withMessageSystemAttributeNames("All"));
+        send(queue, "work"); // given to the waiting receive as it becomes available
+
+        assertThat(await(waiting).messages()).singleElement().satisfies(m -> assertThat(m.receiveCount()).isEqualTo(1));
+        restart();
+
+        assertThat(attribute(queue, "ApproximateNumberOfMessagesNotVisible")).as("still in flight").isEqualTo(1);
+        clock.advanceSeconds(60);
+        assertThat(receiveOne(queue).receiveCount()).as("the receive count does not go down").isEqualTo(2);
+    }
+
+    @Test
+    void aDeadLetterMoveACrashCaughtHalfwayEndsAtRestartSoTheMessageIsNotMovedTwice() {
+        String dlq = createQueue("orders-dlq");
+        String queue = createQueue("orders", Map.of("VisibilityTimeout", "10", "RedrivePolicy",
+                "{\"deadLetterTargetArn\":\"" + arnOf(dlq) + "\",\"maxReceiveCount\":1}"));
+        String sourceArn = arnOf(queue);
+        String id = send(queue, "poison");
+        receiveOne(queue);
+        engine.close();
+        // As a crash leaves it after the DLQ stored the message and before the source dropped it: in both.
+        JournalStorage journal = JournalStorage.open(dataDir, JournalStorage.Fsync.ALWAYS, Runnable::run);
+        Map<Long, Records.QueueRecord> queues = new java.util.HashMap<>();
+        StoredMessage inSource = null;
+        for (RecordInfo r : journal.recovered()) {
+            if (r.userRecordType == Records.QUEUE) {
+                queues.put(r.id, Records.queue(r.data));
+            } else if (r.userRecordType == Records.MESSAGE) {
+                inSource = Records.message(r.data).message();
+            } else if (r.userRecordType == Records.LEASE) {
+                Records.applyLease(r.data, inSource);
+            }
+        }
+        long dlqRecord = queues.entrySet().stream().filter(e -> e.getValue().name().equals("orders-dlq"))
+                .findFirst().orElseThrow().getKey();
+        Storage.Batch batch = journal.batch();
+        batch.add(journal.newRecordId(), Records.MESSAGE, Records.message(dlqRecord,
+                inSource.deadLettered(sourceArn, false, clock.millis(), null)));
+        batch.commit().join();
+        journal.close();
+
+        engine = open();
+
+        assertThat(engine.recovery().messages()).as("the source's copy is dropped").isEqualTo(1);
+        clock.advanceSeconds(10);
+        assertThat(receive(queue, 10)).isEmpty();
+        assertThat(attribute(dlq, "ApproximateNumberOfMessages")).isEqualTo(1);
+        Message dead = receiveOne(dlq);
+        assertThat(dead.messageId()).isEqualTo(id);
+        assertThat(dead.receiveCount()).isEqualTo(2);
+        restart();
+        assertThat(engine.recovery().messages()).isEqualTo(1);
     }
 
     @Test
