@@ -46,6 +46,8 @@ public final class JournalStorage implements Storage {
 
     private static final int FILE_SIZE = 10 * 1024 * 1024;
     private static final int BUFFER_SIZE = 2 * 1024 * 1024; // larger than the largest record, a 1 MiB message
+    /** Ids of one start: 2^40 of them, far more than a run can use. */
+    private static final int GENERATION_SHIFT = 40;
     private static final int GROUP_COMMIT_WINDOW_NANOS = 100_000;
 
     private final Path dir;
@@ -102,7 +104,9 @@ public final class JournalStorage implements Storage {
                         r.compactCount));
             }
         }
-        ids.set(loaded.getMaxID()); // counts deleted records too, so no id is ever used twice
+        // Artemis drops a record whose id any delete record names, and its max id counts neither deleted records nor
+        // transactions: so every start takes a new generation for the high bits, and no id is ever handed out twice.
+        ids.set(Math.max(loaded.getMaxID(), nextGeneration(dir) << GENERATION_SHIFT));
     }
 
     /**
@@ -123,6 +127,25 @@ public final class JournalStorage implements Storage {
         } catch (Exception e) {
             throw new IllegalStateException("FerryMQ could not open its journal in " + dir + ": " + e, e);
         }
+    }
+
+    /** Reads, increments and durably writes the start counter kept beside the journal. */
+    private static long nextGeneration(Path dir) throws IOException {
+        Path file = dir.resolve("generation");
+        long previous = Files.exists(file) ? Long.parseLong(Files.readString(file).trim()) : 0;
+        long next = previous + 1;
+        Path temp = dir.resolve("generation.tmp");
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.write(java.nio.ByteBuffer.wrap(Long.toString(next).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            out.force(true);
+        }
+        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+            directory.force(true); // the rename itself is durable before any id of this generation is used
+        }
+        return next;
     }
 
     /** The live records found at start, adds and updates in journal order; the engine rebuilds its state from them. */
