@@ -2,10 +2,7 @@ package io.ferrymq.engine.local;
 
 import io.ferrymq.engine.local.storage.JournalStorage;
 import io.ferrymq.engine.sqs.Message;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whose record lies before the damage, invent nothing, and go on taking messages that survive the next restart.
  * The journal checks a record's frame only; bytes damaged inside a frame are caught by the storage's own checksum.
  */
-class JournalDamageTest extends EngineFixture {
+class JournalDamageTest extends DurableEngineFixture {
     private static final int MESSAGES = 300;
 
     /** How the tail is damaged, from a byte offset inside the written part of the journal file. */
@@ -44,20 +41,6 @@ class JournalDamageTest extends EngineFixture {
         GARBLE_TAIL,
         /** 1 to 64 random bytes at the offset; records after them are intact. */
         GARBLE_WINDOW
-    }
-
-    @TempDir
-    Path dataDir;
-
-    @BeforeEach
-    void startDurableEngine() {
-        engine.close();
-        engine = open();
-    }
-
-    @AfterEach
-    void stopDurableEngine() {
-        engine.close();
     }
 
     static Stream<Arguments> cases() {
@@ -131,7 +114,8 @@ class JournalDamageTest extends EngineFixture {
         assertThat(engine.recovery().toString()).contains("1 damaged journal records were left out");
     }
 
-    private LocalEngine open() {
+    @Override
+    protected LocalEngine open() {
         return LocalEngine.builder().timeSource(clock).dataDir(dataDir).fsync(JournalStorage.Fsync.NEVER).build();
     }
 
