@@ -221,10 +221,10 @@ final class FifoQueue extends LocalQueue {
     }
 
     /** Puts back the deduplication window read from storage at start, in the order it was written. */
-    void restoreWindow(List<Records.DeduplicationRecord> window, List<Long> recordIds) {
-        for (int i = 0; i < window.size(); i++) {
-            Records.DeduplicationRecord d = window.get(i);
-            recentlySent.put(d.key(), new Sent(d.expiresAt(), d.messageId(), d.sequenceNumber(), recordIds.get(i)));
+    void restoreWindow(List<RecoveredState.Stored<Records.DeduplicationRecord>> window) {
+        for (RecoveredState.Stored<Records.DeduplicationRecord> stored : window) {
+            Records.DeduplicationRecord d = stored.value();
+            recentlySent.put(d.key(), new Sent(d.expiresAt(), d.messageId(), d.sequenceNumber(), stored.recordId()));
             sequence = Math.max(sequence, Long.parseLong(d.sequenceNumber()));
         }
     }

@@ -75,8 +75,9 @@ public final class LocalEngine implements Engine {
             long[] found;
             long[] foundTopics;
             try {
-                found = sqs.recover(journal.recovered(), journal.damagedRecords() > 0);
-                foundTopics = sns.recover(journal.recovered());
+                RecoveredState state = RecoveredState.read(journal.recovered());
+                found = sqs.recover(state, journal.damagedRecords() > 0);
+                foundTopics = sns.recover(state);
             } catch (RuntimeException e) {
                 journal.close(); // give the directory back: the next attempt must not find it locked
                 throw new IllegalStateException("FerryMQ could not recover from " + b.dataDir + ": " + e, e);

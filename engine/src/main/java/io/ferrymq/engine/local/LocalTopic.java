@@ -132,19 +132,19 @@ final class LocalTopic {
     }
 
     /** Puts back the state read from storage at start: the deduplication window and the archive. */
-    void restore(List<Records.DeduplicationRecord> window, List<Records.ArchivedRecord> archived,
-                 List<Long> windowIds, List<Long> archivedIds, long beginning) {
+    void restore(List<RecoveredState.Stored<Records.DeduplicationRecord>> window,
+                 List<RecoveredState.Stored<Records.ArchivedRecord>> archived, long beginning) {
         locked(() -> {
             beginningArchiveTime = beginning;
-            for (int i = 0; i < window.size(); i++) {
-                Records.DeduplicationRecord d = window.get(i);
+            for (RecoveredState.Stored<Records.DeduplicationRecord> stored : window) {
+                Records.DeduplicationRecord d = stored.value();
                 recentlySent.put(d.key(), new Sent(new PublishResult(d.messageId(), d.sequenceNumber()),
-                        d.expiresAt(), windowIds.get(i)));
+                        d.expiresAt(), stored.recordId()));
                 sequence = Math.max(sequence, Long.parseLong(d.sequenceNumber()));
             }
-            for (int i = 0; i < archived.size(); i++) {
-                PublishedMessage m = archived.get(i).message();
-                archive.addLast(new Archived(m, archivedIds.get(i)));
+            for (RecoveredState.Stored<Records.ArchivedRecord> stored : archived) {
+                PublishedMessage m = stored.value().message();
+                archive.addLast(new Archived(m, stored.recordId()));
                 sequence = Math.max(sequence, Long.parseLong(m.sequenceNumber()));
             }
             return null;

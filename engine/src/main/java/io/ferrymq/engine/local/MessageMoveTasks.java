@@ -286,12 +286,12 @@ final class MessageMoveTasks {
     }
 
     /** Puts back the tasks read from storage at start (newest first per source) and resumes those still running. */
-    void restore(List<Records.MoveTaskRecord> tasks, List<Long> recordIds) {
+    void restore(List<RecoveredState.Stored<Records.MoveTaskRecord>> tasks) {
         List<Task> running = new ArrayList<>();
         synchronized (this) {
-            for (int i = 0; i < tasks.size(); i++) {
-                Records.MoveTaskRecord r = tasks.get(i);
-                Task t = new Task(r.id(), recordIds.get(i), r.sourceArn(), r.destinationArn(),
+            for (RecoveredState.Stored<Records.MoveTaskRecord> stored : tasks) {
+                Records.MoveTaskRecord r = stored.value();
+                Task t = new Task(r.id(), stored.recordId(), r.sourceArn(), r.destinationArn(),
                         r.rate() == 0 ? null : r.rate(), r.startedAt(), r.toMove());
                 t.moved = r.moved();
                 t.status = r.status();

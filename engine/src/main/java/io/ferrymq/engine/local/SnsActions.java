@@ -441,33 +441,8 @@ final class SnsActions {
      * Rebuilds topics, their subscriptions, deduplication windows and archives from the records storage found at
      * start; returns how many topics and subscriptions.
      */
-    long[] recover(List<org.apache.activemq.artemis.core.journal.RecordInfo> records) {
-        Map<Long, Records.TopicRecord> definitions = new LinkedHashMap<>();
-        Map<Long, Records.SubscriptionRecord> subscriptions = new LinkedHashMap<>();
-        Map<Long, List<Records.DeduplicationRecord>> windows = new java.util.HashMap<>();
-        Map<Long, List<Long>> windowIds = new java.util.HashMap<>();
-        Map<Long, List<Records.ArchivedRecord>> archives = new java.util.HashMap<>();
-        Map<Long, List<Long>> archiveIds = new java.util.HashMap<>();
-        for (org.apache.activemq.artemis.core.journal.RecordInfo r : records) {
-            switch (r.userRecordType) {
-                case Records.TOPIC -> definitions.put(r.id, Records.topic(r.data));
-                case Records.SUBSCRIPTION -> subscriptions.put(r.id, Records.subscription(r.data));
-                case Records.DEDUPLICATION -> {
-                    Records.DeduplicationRecord d = Records.deduplication(r.data);
-                    windows.computeIfAbsent(d.ownerRecordId(), k -> new ArrayList<>()).add(d);
-                    windowIds.computeIfAbsent(d.ownerRecordId(), k -> new ArrayList<>()).add(r.id);
-                }
-                case Records.ARCHIVED -> {
-                    Records.ArchivedRecord a = Records.archived(r.data);
-                    archives.computeIfAbsent(a.topicRecordId(), k -> new ArrayList<>()).add(a);
-                    archiveIds.computeIfAbsent(a.topicRecordId(), k -> new ArrayList<>()).add(r.id);
-                }
-                default -> {
-                    // queue records, and record types of later releases
-                }
-            }
-        }
-        for (Map.Entry<Long, Records.TopicRecord> e : definitions.entrySet()) {
+    long[] recover(RecoveredState state) {
+        for (Map.Entry<Long, Records.TopicRecord> e : state.topics.entrySet()) {
             Records.TopicRecord d = e.getValue();
             TopicSettings settings = TopicSettings.defaults(d.fifo());
             for (Map.Entry<String, String> a : d.settings().entrySet()) {
@@ -475,13 +450,12 @@ final class SnsActions {
             }
             LocalTopic t = new LocalTopic(d.name(), names.topicArn(d.name()), e.getKey(), settings, d.tags(),
                     d.beginningArchiveTime(), storage);
-            t.restore(windows.getOrDefault(e.getKey(), List.of()), archives.getOrDefault(e.getKey(), List.of()),
-                    windowIds.getOrDefault(e.getKey(), List.of()), archiveIds.getOrDefault(e.getKey(), List.of()),
-                    d.beginningArchiveTime());
+            t.restore(state.windows.getOrDefault(e.getKey(), List.of()),
+                    state.archives.getOrDefault(e.getKey(), List.of()), d.beginningArchiveTime());
             topics.put(d.name(), t);
         }
         long restored = 0;
-        for (Map.Entry<Long, Records.SubscriptionRecord> e : subscriptions.entrySet()) {
+        for (Map.Entry<Long, Records.SubscriptionRecord> e : state.subscriptions.entrySet()) {
             Records.SubscriptionRecord d = e.getValue();
             LocalTopic t = topics.get(names.topicNameFromArn(d.topicArn()));
             if (t == null) {
@@ -493,7 +467,7 @@ final class SnsActions {
             subscriptionRecords.put(s.arn(), e.getKey());
             restored++;
         }
-        return new long[] {definitions.size(), restored};
+        return new long[] {state.topics.size(), restored};
     }
 
     // ---- internals ----

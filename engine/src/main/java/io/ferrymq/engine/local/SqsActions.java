@@ -27,6 +27,8 @@ import io.ferrymq.engine.time.TimeSource;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -521,43 +523,9 @@ final class SqsActions {
      * {@code damageFound}: a damaged record may be their queue's, so they stay on disk for a salvage. So are the
      * source queue's copies of messages a crash caught halfway into a dead-letter queue.
      */
-    long[] recover(List<org.apache.activemq.artemis.core.journal.RecordInfo> records, boolean damageFound) {
-        Map<Long, Records.QueueRecord> definitions = new java.util.LinkedHashMap<>();
-        Map<Long, Records.MessageRecord> stored = new java.util.HashMap<>();
-        Map<Long, List<Records.DeduplicationRecord>> windows = new java.util.HashMap<>();
-        Map<Long, List<Long>> windowIds = new java.util.HashMap<>();
-        List<Records.MoveTaskRecord> tasks = new ArrayList<>();
-        List<Long> taskIds = new ArrayList<>();
-        for (org.apache.activemq.artemis.core.journal.RecordInfo r : records) {
-            switch (r.userRecordType) {
-                case Records.QUEUE -> definitions.put(r.id, Records.queue(r.data));
-                case Records.MESSAGE -> {
-                    Records.MessageRecord m = Records.message(r.data);
-                    m.message().recordId = r.id;
-                    stored.put(r.id, m);
-                }
-                case Records.MOVE_TASK -> {
-                    tasks.add(Records.moveTask(r.data));
-                    taskIds.add(r.id);
-                }
-                case Records.DEDUPLICATION -> {
-                    Records.DeduplicationRecord d = Records.deduplication(r.data);
-                    windows.computeIfAbsent(d.ownerRecordId(), k -> new ArrayList<>()).add(d);
-                    windowIds.computeIfAbsent(d.ownerRecordId(), k -> new ArrayList<>()).add(r.id);
-                }
-                case Records.LEASE -> {
-                    Records.MessageRecord m = stored.get(r.id);
-                    if (m != null) {
-                        Records.applyLease(r.data, m.message());
-                    }
-                }
-                default -> {
-                    // a record type of a later release: left alone
-                }
-            }
-        }
-        Map<Long, LocalQueue> byRecord = new java.util.HashMap<>();
-        for (Map.Entry<Long, Records.QueueRecord> e : definitions.entrySet()) {
+    long[] recover(RecoveredState state, boolean damageFound) {
+        Map<Long, LocalQueue> byRecord = new HashMap<>();
+        for (Map.Entry<Long, Records.QueueRecord> e : state.queues.entrySet()) {
             Records.QueueRecord d = e.getValue();
             QueueSettings settings = QueueSettings.defaults(d.fifo()).with(d.settings());
             LocalQueue q = d.fifo()
@@ -567,9 +535,9 @@ final class SqsActions {
             byRecord.put(e.getKey(), q);
             incarnations.accumulateAndGet(d.incarnation(), Math::max);
         }
-        Map<LocalQueue, List<StoredMessage>> perQueue = new java.util.HashMap<>();
+        Map<LocalQueue, List<StoredMessage>> perQueue = new HashMap<>();
         List<StoredMessage> orphans = new ArrayList<>();
-        stored.values().stream().sorted(java.util.Comparator.comparingLong(m -> m.message().recordId)).forEach(m -> {
+        state.messagesInArrivalOrder().forEach(m -> {
             LocalQueue q = byRecord.get(m.queueRecordId());
             if (q == null) {
                 orphans.add(m.message());
@@ -579,7 +547,7 @@ final class SqsActions {
         });
         // A dead-letter move stores the message in the DLQ before the source drops its record, so a crash in between
         // leaves it in both. The move ends here: else the source would move it again and the DLQ hold it twice.
-        Set<String> deadLettered = new java.util.HashSet<>();
+        Set<String> deadLettered = new HashSet<>();
         perQueue.values().forEach(list -> list.forEach(m -> {
             if (m.deadLetterSourceArn != null) {
                 deadLettered.add(m.deadLetterSourceArn + ' ' + m.id);
@@ -591,9 +559,9 @@ final class SqsActions {
                     && duplicates.add(m)));
         }
         perQueue.forEach(LocalQueue::restore);
-        windows.forEach((owner, window) -> {
+        state.windows.forEach((owner, window) -> {
             if (byRecord.get(owner) instanceof FifoQueue fifo) { // other owners are topics: SnsActions restores them
-                fifo.restoreWindow(window, windowIds.get(owner));
+                fifo.restoreWindow(window);
             }
         });
         List<StoredMessage> dropped = new ArrayList<>(duplicates);
@@ -606,8 +574,8 @@ final class SqsActions {
             drop.commit().join();
         }
         queues.values().forEach(LocalQueue::visibleMessages); // expires what retention ended while stopped
-        moveTasks.restore(tasks, taskIds);
-        return new long[] {definitions.size(), stored.size() - orphans.size() - duplicates.size()};
+        moveTasks.restore(state.moveTasks);
+        return new long[] {state.queues.size(), state.messageCount() - orphans.size() - duplicates.size()};
     }
 
     private static final long HOUSEKEEPING_INTERVAL_MS = 60_000;
