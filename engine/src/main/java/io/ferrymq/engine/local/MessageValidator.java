@@ -17,8 +17,8 @@ final class MessageValidator {
     private MessageValidator() {
     }
 
-    /** Checks the body and attributes and returns the size SQS counts against MaximumMessageSize. */
-    static int validate(String body, Map<String, MessageAttributeValue> attributes,
+    /** Checks the body and attributes, and their size (as SQS counts it) against MaximumMessageSize. */
+    static void validate(String body, Map<String, MessageAttributeValue> attributes,
                         Map<String, MessageAttributeValue> systemAttributes, int maximumMessageSize) {
         if (body == null || body.isEmpty()) {
             throw Errors.missingParameter("MessageBody");
@@ -47,7 +47,6 @@ final class MessageValidator {
             throw Errors.invalidParameter("One or more parameters are invalid. Reason: Message must be shorter than "
                     + maximumMessageSize + " bytes.");
         }
-        return size;
     }
 
     /** SQS allows #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF. */

@@ -65,7 +65,7 @@ final class PublishValidation {
         }
         return new PublishedMessage(Ids.newMessageId(), topic.arn, sqsMessage, e.subject(), attributes,
                 attributeEvent(attributes), e.messageGroupId(),
-                deduplicationId, null, now, topic.fifo ? null : s.signatureVersion, size);
+                deduplicationId, null, now, topic.fifo ? null : s.signatureVersion);
     }
 
     /** MessageStructure=json: the "sqs" entry if there is one, else "default"; non-string entries do not count. */

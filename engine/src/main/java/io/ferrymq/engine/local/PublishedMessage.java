@@ -14,9 +14,9 @@ import java.util.Map;
 record PublishedMessage(String messageId, String topicArn, String sqsMessage, String subject,
                         Map<String, MessageAttributeValue> attributes, JsonNode attributeEvent,
                         String groupId, String deduplicationId, String sequenceNumber, long publishedAt,
-                        String signatureVersion, int size) {
+                        String signatureVersion) {
     PublishedMessage withSequenceNumber(String number) {
         return new PublishedMessage(messageId, topicArn, sqsMessage, subject, attributes, attributeEvent, groupId,
-                deduplicationId, number, publishedAt, signatureVersion, size);
+                deduplicationId, number, publishedAt, signatureVersion);
     }
 }

@@ -213,7 +213,6 @@ final class Records {
             string(out, m.sequenceNumber());
             out.writeLong(m.publishedAt());
             string(out, m.signatureVersion());
-            out.writeInt(m.size());
         });
     }
 
@@ -228,7 +227,7 @@ final class Records {
             Map<String, MessageAttributeValue> attributes = attributes(in);
             PublishedMessage m = new PublishedMessage(id, topicArn, message, subject, attributes,
                     PublishValidation.attributeEvent(attributes), string(in), string(in), string(in), in.readLong(),
-                    string(in), in.readInt());
+                    string(in));
             return new ArchivedRecord(topicRecordId, m);
         });
     }

@@ -331,7 +331,7 @@ final class SqsActions {
     /** Validates one send against SQS's rules and the queue's settings, and computes its digests. */
     private PreparedSend prepare(LocalQueue q, SendMessageBatchRequestEntry e) {
         QueueSettings s = q.settings();
-        int size = MessageValidator.validate(e.messageBody(), e.messageAttributes(), e.messageSystemAttributes(),
+        MessageValidator.validate(e.messageBody(), e.messageAttributes(), e.messageSystemAttributes(),
                 s.maximumMessageSize);
         Integer delay = e.delaySeconds();
         if (delay != null && (delay < 0 || delay > QueueSettings.MAX_DELAY_SECONDS)) {
@@ -367,7 +367,7 @@ final class SqsActions {
         return new PreparedSend(e.messageBody(), attributes, trace == null ? null : trace.stringValue(),
                 Md5Digests.ofBody(e.messageBody()), Md5Digests.ofAttributes(attributes),
                 Md5Digests.ofAttributes(e.messageSystemAttributes()),
-                delay != null && !s.fifo ? delay : s.delaySeconds, groupId, deduplicationId, size);
+                delay != null && !s.fifo ? delay : s.delaySeconds, groupId, deduplicationId);
     }
 
     private static void checkGroupOrDeduplicationId(String parameter, String value) {

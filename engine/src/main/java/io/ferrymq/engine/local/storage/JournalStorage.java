@@ -166,10 +166,6 @@ public final class JournalStorage implements Storage {
         recovered.clear();
     }
 
-    public Path directory() {
-        return dir;
-    }
-
     @Override
     public boolean isDurable() {
         return true;
