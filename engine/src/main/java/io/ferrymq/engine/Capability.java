@@ -8,5 +8,7 @@ public enum Capability {
     /** Receive only messages matching a predicate, leaving the others' receive count and visibility untouched. */
     SELECTIVE_RECEIVE,
     /** Look at queued messages without taking a visibility lease on them. */
-    BROWSE
+    BROWSE,
+    /** Hand leased messages back uncounted, as if never received (a JMS consumer's unread prefetch). */
+    RELEASE
 }

@@ -9,6 +9,8 @@ import io.ferrymq.engine.sns.PublishRequest;
 import io.ferrymq.engine.sns.PublishResult;
 import io.ferrymq.engine.sns.SubscribeRequest;
 import io.ferrymq.engine.sqs.BatchResult;
+import io.ferrymq.engine.sqs.BrowseRequest;
+import io.ferrymq.engine.sqs.BrowseResult;
 import io.ferrymq.engine.sqs.ChangeMessageVisibilityBatchRequestEntry;
 import io.ferrymq.engine.sqs.CreateQueueRequest;
 import io.ferrymq.engine.sqs.DeleteMessageBatchRequestEntry;
@@ -73,7 +75,10 @@ public interface Engine extends AutoCloseable {
 
     CompletableFuture<BatchResult<SendMessageBatchResultEntry>> sendMessageBatch(SendMessageBatchRequest request);
 
-    /** ReceiveMessage; with a wait time it completes as soon as a message is available, or empty at the deadline. */
+    /**
+     * ReceiveMessage; with a wait time it completes as soon as a message is available, or empty at the deadline.
+     * Cancelling the returned future withdraws a waiting receive: a cancelled receive leases no message.
+     */
     CompletableFuture<ReceiveMessageResult> receiveMessage(ReceiveMessageRequest request);
 
     CompletableFuture<Void> deleteMessage(String queueUrl, String receiptHandle);
@@ -148,6 +153,37 @@ public interface Engine extends AutoCloseable {
 
     /** What this engine offers beyond the SQS actions. */
     Set<Capability> capabilities();
+
+    /**
+     * {@link Capability#SELECTIVE_RECEIVE}: ReceiveMessage that leases only messages {@code filter} accepts. Messages it
+     * rejects keep their receive count, visibility and place; a long poll waits for an accepted message. On a FIFO
+     * queue only the first message of each available group is a candidate, so a rejected head holds its group back
+     * from this receive, as it would from any consumer.
+     */
+    default CompletableFuture<ReceiveMessageResult> receiveMessage(ReceiveMessageRequest request,
+                                                                   MessageFilter filter) {
+        return unsupported(Capability.SELECTIVE_RECEIVE);
+    }
+
+    /** {@link Capability#BROWSE}: visible messages in delivery order, without leasing them or counting a receive. */
+    default CompletableFuture<BrowseResult> browseMessages(BrowseRequest request) {
+        return unsupported(Capability.BROWSE);
+    }
+
+    /**
+     * {@link Capability#RELEASE}: hands leased messages back as if the receive that leased them had not happened:
+     * visible at once, receive count and first-receive time as before. Handles whose lease has already lapsed, or
+     * that were released or deleted, are skipped. Without this capability, ChangeMessageVisibility to 0 is the
+     * nearest thing, and it counts the receive.
+     */
+    default CompletableFuture<Void> releaseMessages(String queueUrl, List<String> receiptHandles) {
+        return unsupported(Capability.RELEASE);
+    }
+
+    private static <T> CompletableFuture<T> unsupported(Capability capability) {
+        return CompletableFuture.failedFuture(new EngineException(ErrorCode.UNSUPPORTED_OPERATION,
+                "This engine does not offer " + capability + "."));
+    }
 
     /** Stops the engine; pending long polls complete empty. */
     @Override
