@@ -1,0 +1,55 @@
+package io.ferrymq.jms;
+
+import io.ferrymq.engine.sqs.Message;
+import io.ferrymq.engine.sqs.MessageSystemAttributeName;
+import io.ferrymq.jms.message.FerryMessage;
+import io.ferrymq.jms.provider.FerryProvider;
+import jakarta.jms.JMSException;
+
+/**
+ * Delivery delay on topics. SNS has no per-message delay, so a subscription that receives a message before its
+ * JMSDeliveryTime hides it again (a visibility change) until then. That early receive is not a delivery to the
+ * application, so it is taken out of JMSXDeliveryCount again.
+ */
+final class DeliveryTimes {
+    /** Clocks of sender and receiver are the same here; a little slack avoids a pointless second hiding. */
+    private static final long SLACK_MS = 10;
+
+    private DeliveryTimes() {
+    }
+
+    /** Hides a message that is not due yet; true if it did. */
+    static boolean holdIfEarly(FerryProvider provider, Delivery d) {
+        long due = deliveryTime(d.message());
+        long early = due - System.currentTimeMillis();
+        if (early <= SLACK_MS) {
+            return false;
+        }
+        int seconds = (int) Math.min(43_200, (early + 999) / 1000);
+        provider.engine().changeMessageVisibility(d.queueUrl(), d.receiptHandle(), seconds);
+        return true;
+    }
+
+    /** A receive that happened before the delivery time was one of ours that hid it: not a delivery. */
+    static void discountEarlyReceive(FerryMessage m, Message received) {
+        String first = received.attributes().get(MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP);
+        int count = received.receiveCount();
+        if (first == null || count < 2 || Long.parseLong(first) + SLACK_MS >= deliveryTime(m)) {
+            return;
+        }
+        m.setProviderProperty("JMSXDeliveryCount", count - 1);
+        try {
+            m.setJMSRedelivered(count - 1 > 1);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long deliveryTime(FerryMessage m) {
+        try {
+            return m.getJMSDeliveryTime();
+        } catch (JMSException e) {
+            return 0;
+        }
+    }
+}

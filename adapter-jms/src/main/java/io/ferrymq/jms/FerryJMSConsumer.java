@@ -1,0 +1,90 @@
+package io.ferrymq.jms;
+
+import io.ferrymq.jms.provider.JmsErrors;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+
+/** The simplified API's consumer: a MessageConsumer whose failures are unchecked. */
+final class FerryJMSConsumer implements JMSConsumer {
+    private final MessageConsumer consumer;
+
+    FerryJMSConsumer(MessageConsumer consumer) {
+        this.consumer = consumer;
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T call() throws JMSException;
+    }
+
+    private static <T> T unchecked(Call<T> call) {
+        try {
+            return call.call();
+        } catch (JMSException e) {
+            throw JmsErrors.toRuntime(e);
+        }
+    }
+
+    @Override
+    public String getMessageSelector() {
+        return unchecked(consumer::getMessageSelector);
+    }
+
+    @Override
+    public MessageListener getMessageListener() {
+        return unchecked(consumer::getMessageListener);
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) {
+        unchecked(() -> {
+            consumer.setMessageListener(listener);
+            return null;
+        });
+    }
+
+    @Override
+    public Message receive() {
+        return unchecked(consumer::receive);
+    }
+
+    @Override
+    public Message receive(long timeout) {
+        return unchecked(() -> consumer.receive(timeout));
+    }
+
+    @Override
+    public Message receiveNoWait() {
+        return unchecked(consumer::receiveNoWait);
+    }
+
+    @Override
+    public void close() {
+        unchecked(() -> {
+            consumer.close();
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T receiveBody(Class<T> c) {
+        return body(receive(), c);
+    }
+
+    @Override
+    public <T> T receiveBody(Class<T> c, long timeout) {
+        return body(receive(timeout), c);
+    }
+
+    @Override
+    public <T> T receiveBodyNoWait(Class<T> c) {
+        return body(receiveNoWait(), c);
+    }
+
+    private static <T> T body(Message m, Class<T> c) {
+        return m == null ? null : unchecked(() -> m.getBody(c));
+    }
+}
