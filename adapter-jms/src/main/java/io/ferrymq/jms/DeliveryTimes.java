@@ -4,7 +4,6 @@ import io.ferrymq.engine.sqs.Message;
 import io.ferrymq.engine.sqs.MessageSystemAttributeName;
 import io.ferrymq.jms.message.FerryMessage;
 import io.ferrymq.jms.provider.FerryProvider;
-import jakarta.jms.JMSException;
 
 /**
  * Delivery delay on topics. SNS has no per-message delay, so a subscription that receives a message before its
@@ -38,18 +37,10 @@ final class DeliveryTimes {
             return;
         }
         m.setProviderProperty("JMSXDeliveryCount", count - 1);
-        try {
-            m.setJMSRedelivered(count - 1 > 1);
-        } catch (JMSException e) {
-            throw new IllegalStateException(e);
-        }
+        m.setJMSRedelivered(count - 1 > 1);
     }
 
     private static long deliveryTime(FerryMessage m) {
-        try {
-            return m.getJMSDeliveryTime();
-        } catch (JMSException e) {
-            return 0;
-        }
+        return m.getJMSDeliveryTime();
     }
 }

@@ -269,8 +269,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
 
     // ---- temporary destinations ----
 
-    @Override
-    public TemporaryQueue createTemporaryQueue() throws JMSException {
+    TemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
         markUsed();
         String name = SqsNames.uniqueName("tmpq");
@@ -280,8 +279,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         return queue;
     }
 
-    @Override
-    public TemporaryTopic createTemporaryTopic() throws JMSException {
+    TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
         markUsed();
         String name = SqsNames.uniqueName("tmpt");

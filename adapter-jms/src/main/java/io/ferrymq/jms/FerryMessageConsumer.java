@@ -117,13 +117,9 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
         return isExpired(fm) || selector.matches(fm);
     }
 
-    private boolean isExpired(FerryMessage m) {
-        try {
-            long exp = m.getJMSExpiration();
-            return exp != 0 && exp <= System.currentTimeMillis();
-        } catch (JMSException e) {
-            return false;
-        }
+    private static boolean isExpired(FerryMessage m) {
+        long exp = m.getJMSExpiration();
+        return exp != 0 && exp <= System.currentTimeMillis();
     }
 
     private void checkOpen() throws IllegalStateException {
@@ -280,34 +276,40 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
 
     /** Received messages become deliveries with kept leases; a closed consumer hands them straight back. */
     private void accept(List<Message> messages) {
+        accept(messages, null);
+    }
+
+    private void accept(List<Message> messages, CompletableFuture<ReceiveMessageResult> from) {
         if (messages.isEmpty()) {
+            if (from != null) {
+                synchronized (lock) {
+                    if (pull == from) {
+                        pull = null;
+                    }
+                }
+            }
             return;
         }
         List<Delivery> deliveries = new ArrayList<>(messages.size());
         for (Message m : messages) {
             LeaseKeeper.Lease lease = provider.leases().hold(queueUrl, m.receiptHandle());
             FerryMessage fm = WireCodec.decode(m, topicSubscription);
-            setDestination(fm);
+            fm.setJMSDestination(destination);
             if (topicSubscription) {
                 DeliveryTimes.discountEarlyReceive(fm, m);
             }
             deliveries.add(new Delivery(this, queueUrl, m.receiptHandle(), fm, lease));
         }
         synchronized (lock) {
+            if (from != null && pull == from) {
+                pull = null;
+            }
             if (!closed) {
                 buffer.addAll(deliveries);
                 return;
             }
         }
         session.track(Settlement.release(provider, deliveries));
-    }
-
-    private void setDestination(FerryMessage m) {
-        try {
-            m.setJMSDestination(destination);
-        } catch (JMSException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Delivery takeBuffered() {
@@ -349,12 +351,12 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
             pull = f;
         }
         f.whenComplete((r, e) -> {
-            synchronized (lock) {
-                if (pull == f) {
-                    pull = null;
-                }
-            }
             if (e != null) {
+                synchronized (lock) {
+                    if (pull == f) {
+                        pull = null;
+                    }
+                }
                 if (!(JmsErrors.unwrap(e) instanceof CancellationException) && !closed) {
                     session.connection().onAsyncFailure(e);
                     // Try again a second later rather than spin on a queue that is gone.
@@ -362,7 +364,8 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
                 }
                 return;
             }
-            accept(r.messages());
+            // The pull stays outstanding until its messages are buffered, so no later pull can overtake them.
+            accept(r.messages(), f);
             if (!session.canDeliver()) {
                 releasePrefetched();
                 return;

@@ -214,6 +214,16 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
     }
 
     @Override
+    public void send(Queue queue, Message message) throws JMSException {
+        send((Destination) queue, message);
+    }
+
+    @Override
+    public void send(Queue queue, Message message, int mode, int prio, long ttl) throws JMSException {
+        send((Destination) queue, message, mode, prio, ttl);
+    }
+
+    @Override
     public void publish(Message message) throws JMSException {
         send(message);
     }

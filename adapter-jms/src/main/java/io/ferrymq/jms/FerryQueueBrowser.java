@@ -103,19 +103,15 @@ final class FerryQueueBrowser implements QueueBrowser {
                 r = JmsErrors.await(session.provider().engine().browseMessages(
                         BrowseRequest.of(queueUrl).withCursor(cursor)));
             } catch (JMSException e) {
-                throw new IllegalStateException(e.getMessage(), e);
+                throw new java.lang.IllegalStateException(e.getMessage(), e);
             }
             long now = System.currentTimeMillis();
             for (io.ferrymq.engine.sqs.Message m : r.messages()) {
                 FerryMessage fm = WireCodec.decode(m, false);
-                try {
-                    fm.setJMSDestination(queue);
-                    long exp = fm.getJMSExpiration();
-                    if ((exp == 0 || exp > now) && selector.matches(fm)) {
-                        page.add(fm);
-                    }
-                } catch (JMSException e) {
-                    throw new IllegalStateException(e.getMessage(), e);
+                fm.setJMSDestination(queue);
+                long exp = fm.getJMSExpiration();
+                if ((exp == 0 || exp > now) && selector.matches(fm)) {
+                    page.add(fm);
                 }
             }
             cursor = r.nextCursor();
