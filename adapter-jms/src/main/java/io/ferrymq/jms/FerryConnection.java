@@ -46,9 +46,11 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     private volatile String clientId;
     private volatile boolean clientIdFixed;
     private volatile ExceptionListener exceptionListener;
+    private final boolean queueOnly;
 
-    FerryConnection(FerryProvider provider, String clientId) throws JMSException {
+    FerryConnection(FerryProvider provider, String clientId, boolean queueOnly) throws JMSException {
         this.provider = provider;
+        this.queueOnly = queueOnly;
         if (clientId != null) {
             provider.subscriptions().claimClientId(clientId);
             this.clientId = clientId;
@@ -108,13 +110,18 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
 
     @Override
     public FerrySession createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return createSession(transacted, acknowledgeMode, FerrySession.Domain.ANY);
+    }
+
+    private FerrySession createSession(boolean transacted, int acknowledgeMode, FerrySession.Domain sessionDomain)
+            throws JMSException {
         checkOpen();
         markUsed();
         int mode = transacted ? Session.SESSION_TRANSACTED : acknowledgeMode;
         if (mode < Session.SESSION_TRANSACTED || mode > Session.DUPS_OK_ACKNOWLEDGE) {
             throw new JMSException("Unknown acknowledge mode " + acknowledgeMode);
         }
-        FerrySession session = new FerrySession(this, mode);
+        FerrySession session = new FerrySession(this, mode, sessionDomain);
         sessions.add(session);
         if (started) {
             session.start();
@@ -134,12 +141,12 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return createSession(transacted, acknowledgeMode);
+        return createSession(transacted, acknowledgeMode, FerrySession.Domain.QUEUE);
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return createSession(transacted, acknowledgeMode);
+        return createSession(transacted, acknowledgeMode, FerrySession.Domain.TOPIC);
     }
 
     void removeSession(FerrySession session) {
@@ -338,6 +345,9 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName,
                                                               String messageSelector, ServerSessionPool sessionPool,
                                                               int maxMessages) throws JMSException {
+        if (queueOnly) {
+            throw new IllegalStateException("A QueueConnection has no durable subscriptions");
+        }
         return createConnectionConsumer(topic, messageSelector, sessionPool, maxMessages);
     }
 

@@ -91,8 +91,12 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
 
     @Override
     public FerryConnection createConnection() throws JMSException {
+        return connect(false);
+    }
+
+    private FerryConnection connect(boolean queueOnly) throws JMSException {
         try {
-            return new FerryConnection(provider(), getClientID());
+            return new FerryConnection(provider(), getClientID(), queueOnly);
         } catch (IllegalArgumentException e) {
             throw JmsErrors.withCause(new JMSException(e.getMessage()), e);
         }
@@ -105,12 +109,12 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
 
     @Override
     public QueueConnection createQueueConnection() throws JMSException {
-        return createConnection();
+        return connect(true);
     }
 
     @Override
     public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
-        return createConnection();
+        return createQueueConnection();
     }
 
     @Override

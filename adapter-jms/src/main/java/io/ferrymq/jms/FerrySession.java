@@ -49,6 +49,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession {
     private final FerryConnection connection;
     private final FerryProvider provider;
     private final int mode;
+    private final Domain domain;
     private final List<FerryMessageConsumer> consumers = new CopyOnWriteArrayList<>();
     private final List<FerryMessageProducer> producers = new CopyOnWriteArrayList<>();
     private final List<FerryQueueBrowser> browsers = new CopyOnWriteArrayList<>();
@@ -59,8 +60,12 @@ public final class FerrySession implements Session, QueueSession, TopicSession {
     private final List<CompletableFuture<?>> outstanding = new ArrayList<>();
     private volatile boolean closed;
 
-    FerrySession(FerryConnection connection, int mode) {
+    /** A QueueSession or TopicSession is kept to its own domain, as JMS 1.1 requires; a plain Session has both. */
+    enum Domain { ANY, QUEUE, TOPIC }
+
+    FerrySession(FerryConnection connection, int mode, Domain domain) {
         this.connection = connection;
+        this.domain = domain;
         this.provider = connection.provider();
         this.mode = mode;
         this.transaction = mode == SESSION_TRANSACTED ? new Transaction(provider) : null;
@@ -104,6 +109,13 @@ public final class FerrySession implements Session, QueueSession, TopicSession {
     static boolean isListenerThreadOf(FerryConnection connection) {
         FerrySession s = SessionDispatcher.deliveringSession();
         return s != null && s.connection == connection;
+    }
+
+    private void checkDomain(Domain needed, String what) throws IllegalStateException {
+        if (domain != Domain.ANY && domain != needed) {
+            throw new IllegalStateException(what + " is not available on a " + domain.name().charAt(0)
+                    + domain.name().substring(1).toLowerCase() + "Session");
+        }
     }
 
     void checkOpen() throws IllegalStateException {
@@ -469,6 +481,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession {
             throws JMSException {
         checkOpen();
         FerryDestination d = Destinations.require(destination);
+        checkDomain(d.isTopic() ? Domain.TOPIC : Domain.QUEUE, "A consumer on " + d);
         return add(d.isTopic()
                 ? Subscriptions.nonDurable(this, (FerryTopic) d, messageSelector, noLocal)
                 : FerryMessageConsumer.onQueue(this, (FerryQueue) d, messageSelector));
@@ -504,6 +517,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession {
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
         checkOpen();
+        checkDomain(Domain.TOPIC, "createSharedConsumer");
         return add(Subscriptions.shared(this, Destinations.requireTopic(topic), sharedSubscriptionName,
                 messageSelector, false));
     }
@@ -517,6 +531,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession {
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
         checkOpen();
+        checkDomain(Domain.TOPIC, "createDurableSubscriber");
         return add(Subscriptions.durable(this, Destinations.requireTopic(topic), name, messageSelector, noLocal));
     }
 
@@ -540,12 +555,14 @@ public final class FerrySession implements Session, QueueSession, TopicSession {
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
         checkOpen();
+        checkDomain(Domain.TOPIC, "createSharedDurableConsumer");
         return add(Subscriptions.shared(this, Destinations.requireTopic(topic), name, messageSelector, true));
     }
 
     @Override
     public void unsubscribe(String name) throws JMSException {
         checkOpen();
+        checkDomain(Domain.TOPIC, "unsubscribe");
         Subscriptions.unsubscribe(this, name);
     }
 
@@ -567,6 +584,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession {
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkOpen();
+        checkDomain(Domain.QUEUE, "createBrowser");
         FerryDestination d = Destinations.require(queue);
         FerryQueueBrowser b = new FerryQueueBrowser(this, (FerryQueue) d, messageSelector);
         browsers.add(b);
@@ -576,6 +594,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession {
     @Override
     public Queue createQueue(String queueName) throws JMSException {
         checkOpen();
+        checkDomain(Domain.QUEUE, "createQueue");
         if (queueName == null || queueName.isEmpty()) {
             throw new InvalidDestinationException("A queue name must not be empty");
         }
@@ -585,6 +604,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession {
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         checkOpen();
+        checkDomain(Domain.TOPIC, "createTopic");
         if (topicName == null || topicName.isEmpty()) {
             throw new InvalidDestinationException("A topic name must not be empty");
         }
@@ -594,12 +614,14 @@ public final class FerrySession implements Session, QueueSession, TopicSession {
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
+        checkDomain(Domain.QUEUE, "createTemporaryQueue");
         return connection.createTemporaryQueue();
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
+        checkDomain(Domain.TOPIC, "createTemporaryTopic");
         return connection.createTemporaryTopic();
     }
 }
