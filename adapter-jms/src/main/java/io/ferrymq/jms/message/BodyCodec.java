@@ -94,7 +94,8 @@ final class BodyCodec {
      */
     static FerryMessage decode(String kind, String flag, String sqsBody) throws IOException {
         boolean none = NONE.equals(flag);
-        if (flag != null && !none && !kind.equals(TEXT)) {
+        boolean fits = flag == null || kind.equals(TEXT) || (none && (kind.equals(BYTES) || kind.equals(OBJECT)));
+        if (!fits) {
             throw new IllegalArgumentException("Flag " + flag + " on a " + kind + " body");
         }
         switch (kind) {

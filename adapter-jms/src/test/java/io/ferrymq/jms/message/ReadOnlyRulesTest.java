@@ -89,8 +89,8 @@ class ReadOnlyRulesTest {
         assertNotWriteable(() -> m.setBoolean("b", true), () -> m.setByte("b", (byte) 1),
                 () -> m.setShort("b", (short) 1), () -> m.setChar("b", 'c'), () -> m.setInt("b", 1),
                 () -> m.setLong("b", 1), () -> m.setFloat("b", 1), () -> m.setDouble("b", 1),
-                () -> m.setString("b", "s"), () -> m.setBytes("b", new byte[1]), () -> m.setBytes("b", new byte[2], 0, 1),
-                () -> m.setObject("b", 1));
+                () -> m.setString("b", "s"), () -> m.setBytes("b", new byte[1]),
+                () -> m.setBytes("b", new byte[2], 0, 1), () -> m.setObject("b", 1));
         assertThat(m.getInt("a")).isEqualTo(1);
         m.clearBody();
         assertThat(m.itemExists("a")).isFalse();
