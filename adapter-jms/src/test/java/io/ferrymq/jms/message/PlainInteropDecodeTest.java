@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 
 import static io.ferrymq.jms.message.WireFixtures.received;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +84,7 @@ class PlainInteropDecodeTest {
             "Number.Boolean, 1, java.lang.Boolean, true",
             "Number.Boolean, 0, java.lang.Boolean, false",
             "Number.int, 3.5, java.lang.Double, 3.5",
+            "Number.float, 1e50, java.lang.Double, 1.0E50",
             "Number.byte, 300, java.lang.Integer, 300",
             "Number.Boolean, 7, java.lang.Integer, 7",
             "Number, abc, java.lang.String, abc",
@@ -203,5 +205,41 @@ class PlainInteropDecodeTest {
                 attribute("String", "{\"k\":\"text\",\"future\":{\"x\":1},\"p\":{\"a\":1}}")));
         assertThat(((FerryTextMessage) m).getText()).isEqualTo("body");
         assertThat(m.getIntProperty("a")).isEqualTo(1);
+    }
+
+    @Test
+    void decodeNeverThrowsWhateverTheHeaderAndBodyAre() throws JMSException {
+        FerryStreamMessage stream = WireFixtures.withEveryHeader(WireFixtures.withEveryPropertyType(
+                new FerryStreamMessage()));
+        stream.writeBytes(new byte[]{1, 2});
+        stream.writeChar('c');
+        EncodedMessage valid = WireCodec.encode(stream);
+        String header = valid.attributes().get(WireCodec.ATTRIBUTE).stringValue();
+        Random random = new Random(42);
+        for (int i = 0; i < 3_000; i++) {
+            String damagedHeader = damage(header, random);
+            String damagedBody = random.nextBoolean() ? valid.body() : damage(valid.body(), random);
+            Map<String, MessageAttributeValue> attributes =
+                    Map.of(WireCodec.ATTRIBUTE, MessageAttributeValue.string(damagedHeader));
+            FerryMessage m = WireCodec.decode(received(damagedBody, attributes, "ApproximateReceiveCount", "1"),
+                    random.nextBoolean());
+            assertThat(m).isNotNull();
+            assertThat(m.getIntProperty("JMSXDeliveryCount")).isEqualTo(1);
+        }
+    }
+
+    /** The text cut short, or with a few characters replaced by JSON punctuation or random ones. */
+    private static String damage(String text, Random random) {
+        if (random.nextInt(4) == 0) {
+            return text.substring(0, random.nextInt(text.length()));
+        }
+        StringBuilder out = new StringBuilder(text);
+        String punctuation = "{}[]\",:0-.e\\ntfu";
+        for (int n = 1 + random.nextInt(3); n > 0; n--) {
+            int at = random.nextInt(out.length());
+            out.setCharAt(at, random.nextBoolean() ? punctuation.charAt(random.nextInt(punctuation.length()))
+                    : (char) random.nextInt(0x10000));
+        }
+        return out.toString();
     }
 }
