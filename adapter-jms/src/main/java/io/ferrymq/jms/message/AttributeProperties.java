@@ -51,7 +51,7 @@ final class AttributeProperties {
                 case "long" -> Long.valueOf(text);
                 case "short" -> Short.valueOf(text);
                 case "byte" -> Byte.valueOf(text);
-                case "float" -> Float.valueOf(text);
+                case "float" -> fitsFloat(Float.valueOf(text), text);
                 case "double" -> Double.valueOf(text);
                 case "boolean" -> bool(text);
                 default -> null;
@@ -59,6 +59,11 @@ final class AttributeProperties {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** A float that overflowed to infinity does not fit; the generic rule keeps it as a Double. */
+    private static Float fitsFloat(Float value, String text) {
+        return value.isInfinite() && !text.contains("Infinity") ? null : value;
     }
 
     private static Boolean bool(String text) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -27,7 +28,10 @@ final class BodyCodec {
     /** Flags: the placeholder stands for no body (null text, empty bytes, null object); for the empty text. */
     static final String NONE = "none";
     static final String EMPTY = "empty";
-    /** Flags: the text as base64 of its UTF-8, or of its UTF-16BE when it holds unpaired surrogates. */
+    /**
+     * Flags: the text as base64 of its UTF-8, or of its UTF-16 code units (big-endian) when it holds unpaired
+     * surrogates, which UTF-8 cannot carry.
+     */
     static final String UTF8 = "utf8";
     static final String UTF16 = "utf16";
 
@@ -76,7 +80,7 @@ final class BodyCodec {
         if (SqsText.isWellFormed(text)) {
             return new Body(TEXT, UTF8, base64(text.getBytes(StandardCharsets.UTF_8)));
         }
-        return new Body(TEXT, UTF16, base64(text.getBytes(StandardCharsets.UTF_16BE)));
+        return new Body(TEXT, UTF16, base64(utf16(text)));
     }
 
     private static Body placeholder(String kind) {
@@ -90,7 +94,8 @@ final class BodyCodec {
      */
     static FerryMessage decode(String kind, String flag, String sqsBody) throws IOException {
         boolean none = NONE.equals(flag);
-        if (flag != null && !none && !kind.equals(TEXT)) {
+        boolean fits = flag == null || kind.equals(TEXT) || (none && (kind.equals(BYTES) || kind.equals(OBJECT)));
+        if (!fits) {
             throw new IllegalArgumentException("Flag " + flag + " on a " + kind + " body");
         }
         switch (kind) {
@@ -125,7 +130,7 @@ final class BodyCodec {
             case NONE -> null;
             case EMPTY -> "";
             case UTF8 -> new String(Base64.getDecoder().decode(sqsBody), StandardCharsets.UTF_8);
-            case UTF16 -> new String(Base64.getDecoder().decode(sqsBody), StandardCharsets.UTF_16BE);
+            case UTF16 -> utf16(Base64.getDecoder().decode(sqsBody));
             default -> throw new IllegalArgumentException("Unknown text flag " + flag);
         };
     }
@@ -148,6 +153,20 @@ final class BodyCodec {
         FerryStreamMessage m = new FerryStreamMessage();
         json.forEach(value -> m.addItem(TypedValues.read(value)));
         return m;
+    }
+
+    /** The chars as big-endian pairs of bytes; unlike the UTF-16BE charset, keeps unpaired surrogates. */
+    private static byte[] utf16(String text) {
+        ByteBuffer bytes = ByteBuffer.allocate(text.length() * 2);
+        bytes.asCharBuffer().put(text);
+        return bytes.array();
+    }
+
+    private static String utf16(byte[] bytes) {
+        if (bytes.length % 2 != 0) {
+            throw new IllegalArgumentException("UTF-16 text of an odd number of bytes");
+        }
+        return ByteBuffer.wrap(bytes).asCharBuffer().toString();
     }
 
     private static String base64(byte[] bytes) {

@@ -16,6 +16,8 @@ import jakarta.jms.TemporaryTopic;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Enumeration;
 
 /**
@@ -80,10 +82,13 @@ final class ForeignMessages {
         copy.setJMSMessageID(foreign.getJMSMessageID());
         copy.setJMSTimestamp(foreign.getJMSTimestamp());
         String correlationId = foreign.getJMSCorrelationID();
-        if (correlationId != null) {
-            copy.setJMSCorrelationID(correlationId);
+        byte[] correlationBytes = correlationIdBytes(foreign);
+        // Bytes that are not just the String's encoding were set as bytes (providers may show them as some text).
+        if (correlationBytes != null && (correlationId == null
+                || !Arrays.equals(correlationBytes, correlationId.getBytes(StandardCharsets.UTF_8)))) {
+            copy.setJMSCorrelationIDAsBytes(correlationBytes);
         } else {
-            copy.setJMSCorrelationIDAsBytes(correlationIdBytes(foreign));
+            copy.setJMSCorrelationID(correlationId);
         }
         copy.setJMSReplyTo(toFerry(foreign.getJMSReplyTo()));
         copy.setJMSDestination(toFerry(foreign.getJMSDestination()));

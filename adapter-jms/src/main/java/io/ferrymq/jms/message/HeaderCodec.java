@@ -32,9 +32,6 @@ final class HeaderCodec {
     static final String ORIGIN_CONNECTION = "oc";
     static final String PROPERTIES = "p";
 
-    /** Set on receipt from the queue's count, so a forwarded message does not carry its old one. */
-    private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
-
     private HeaderCodec() {
     }
 
@@ -63,7 +60,7 @@ final class HeaderCodec {
         putIfSet(json, ORIGIN_CONNECTION, m.getOriginConnectionId());
         ObjectNode properties = JsonNodeFactory.instance.objectNode();
         m.properties().asMap().forEach((name, value) -> {
-            if (!name.equals(DELIVERY_COUNT)) {
+            if (!name.equals(WireCodec.DELIVERY_COUNT)) { // the receiver's count, so a forward drops its old one
                 properties.set(name, TypedValues.write(value));
             }
         });

@@ -50,7 +50,8 @@ record SnsNotification(String message, Map<String, MessageAttributeValue> attrib
             }
             if (type.equals("Binary") || type.startsWith("Binary.")) {
                 try {
-                    attributes.put(e.getKey(), new MessageAttributeValue(type, null, Base64.getDecoder().decode(value)));
+                    byte[] bytes = Base64.getDecoder().decode(value);
+                    attributes.put(e.getKey(), new MessageAttributeValue(type, null, bytes));
                 } catch (IllegalArgumentException badBase64) {
                     // dropped: not bytes SNS could have sent
                 }

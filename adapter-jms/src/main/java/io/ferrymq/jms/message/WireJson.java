@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,7 +16,9 @@ import java.io.UncheckedIOException;
  * characters SQS refuses (surrogates, U+FFFE, U+FFFF), so a String holding them still travels in an attribute or body.
  */
 final class WireJson {
-    static final ObjectMapper MAPPER = new ObjectMapper(new JsonFactoryBuilder().characterEscapes(new SqsSafe()).build());
+    static final ObjectMapper MAPPER =
+            new ObjectMapper(new JsonFactoryBuilder().characterEscapes(new SqsSafe()).build())
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private WireJson() {
     }
