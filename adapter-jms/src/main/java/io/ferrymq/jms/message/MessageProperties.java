@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -69,7 +68,8 @@ final class MessageProperties {
         if (!isIdentifier(name)) {
             throw new IllegalArgumentException("Property name '" + name + "' is not a Java identifier");
         }
-        if (RESERVED.contains(name.toUpperCase(Locale.ROOT))) {
+        // Exact spelling, as qpid-jms checks it: JORAM itself names a property "true", and brokers accept that.
+        if (RESERVED.contains(name)) {
             throw new IllegalArgumentException("Property name '" + name + "' is a message selector keyword");
         }
     }
