@@ -9,8 +9,8 @@ import io.ferrymq.engine.sqs.SendMessageResult;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -49,7 +49,8 @@ abstract class LocalQueue {
     private volatile long lastModifiedAt;
 
     // ---- guarded by lock ----
-    final LinkedHashMap<String, StoredMessage> messages = new LinkedHashMap<>(); // arrival order, for retention
+    final HashMap<String, StoredMessage> messages = new HashMap<>();
+    final Arrivals arrivals = new Arrivals(); // the same messages in arrival order, for retention and browsing
     private final PriorityQueue<Pending> pending = new PriorityQueue<>();
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private final Map<String, String> tags = new TreeMap<>();
@@ -158,6 +159,7 @@ abstract class LocalQueue {
      */
     final void insert(StoredMessage m, long now, int delaySeconds) {
         messages.put(m.id, m);
+        arrivals.append(m);
         retentionCheckAt = Math.min(retentionCheckAt, m.sentAt + settings.messageRetentionPeriod * 1000L);
         added(m);
         m.state = PENDING;
@@ -401,6 +403,7 @@ abstract class LocalQueue {
                 forgetRecord(m);
             }
             messages.clear();
+            arrivals.clear();
             pending.clear();
             visibleCount = 0;
             inFlightCount = 0;
@@ -550,6 +553,7 @@ abstract class LocalQueue {
         operate((now, fx) -> {
             for (StoredMessage m : stored) {
                 messages.put(m.id, m);
+                arrivals.append(m);
                 retentionCheckAt = Math.min(retentionCheckAt,
                         m.sentAt + settings.messageRetentionPeriod * 1000L);
                 receiveSerial = Math.max(receiveSerial, m.receiveSerial);
@@ -605,6 +609,7 @@ abstract class LocalQueue {
                 journal.delete(recordId);
             }
             messages.clear();
+            arrivals.clear();
             pending.clear();
             cleared();
             deleted = true;
@@ -738,6 +743,7 @@ abstract class LocalQueue {
     /** Removes a message from the queue but not yet from storage (it is moving to another queue). */
     private void removeKeepingRecord(StoredMessage m) {
         messages.remove(m.id);
+        arrivals.unlink(m);
         discard(m);
     }
 
@@ -786,16 +792,14 @@ abstract class LocalQueue {
 
     private void expireRetention(long now) {
         long retentionMs = settings.messageRetentionPeriod * 1000L;
-        Iterator<StoredMessage> it = messages.values().iterator();
-        while (it.hasNext()) {
-            StoredMessage m = it.next();
+        StoredMessage m;
+        while ((m = arrivals.oldest()) != null) {
             if (m.sentAt + retentionMs > now) {
                 retentionCheckAt = m.sentAt + retentionMs;
                 return;
             }
-            it.remove();
             forgetRecord(m);
-            discard(m);
+            removeKeepingRecord(m);
         }
         retentionCheckAt = Long.MAX_VALUE;
     }
