@@ -109,6 +109,16 @@ final class FifoQueue extends LocalQueue {
         groups.get(m.groupId).inFlight--;
     }
 
+    /** Its group's head again (it never left the group's line); the group goes first once nothing of it is out. */
+    @Override
+    void returned(StoredMessage m) {
+        Group g = groups.get(m.groupId);
+        if (g.inFlight == 0 && !g.queued && g.messages.peekFirst().state == VISIBLE) {
+            g.queued = true;
+            readyGroups.addFirst(g);
+        }
+    }
+
     @Override
     void removed(StoredMessage m, StoredMessage.State previous) {
         Group g = groups.get(m.groupId);

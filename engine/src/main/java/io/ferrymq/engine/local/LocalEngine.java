@@ -58,6 +58,7 @@ public final class LocalEngine implements Engine {
     private final RecoveryReport recovery;
     private final SqsActions sqs;
     private final SnsActions sns;
+    private final CapabilityActions beyondSqs;
 
     private LocalEngine(Builder b) {
         ResourceNames names = new ResourceNames(b.endpoint, b.region, b.accountId);
@@ -71,6 +72,7 @@ public final class LocalEngine implements Engine {
         this.storage = journal == null ? new MemoryStorage() : journal;
         this.sqs = new SqsActions(names, time, delivery, b.inFlightLimit, storage);
         this.sns = new SnsActions(names, time, sqs, storage);
+        this.beyondSqs = new CapabilityActions(sqs);
         if (journal != null) {
             long[] found;
             long[] foundTopics;
@@ -368,11 +370,18 @@ public final class LocalEngine implements Engine {
         return sns.listTagsForResource(resourceArn);
     }
 
+    // ---- beyond SQS ----
+
+    @Override
+    public CompletableFuture<Void> releaseMessages(String queueUrl, List<String> receiptHandles) {
+        return beyondSqs.releaseMessages(queueUrl, receiptHandles);
+    }
+
     // ---- engine ----
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of();
+        return Set.of(Capability.RELEASE);
     }
 
     /** What recovery found in the data directory at start (nothing for an engine in memory). */

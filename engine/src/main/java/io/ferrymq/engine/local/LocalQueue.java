@@ -95,6 +95,9 @@ abstract class LocalQueue {
     /** The message's lease ended without a delete (it becomes visible right after). */
     abstract void leaseEnded(StoredMessage m);
 
+    /** A released message is visible again: it goes back to the front of the line, before those never received. */
+    abstract void returned(StoredMessage m);
+
     /** The message left the queue: deleted, expired, purged or moved; {@code previous} is the state it had. */
     abstract void removed(StoredMessage m, StoredMessage.State previous);
 
@@ -231,7 +234,7 @@ abstract class LocalQueue {
                 }
                 return CompletableFuture.completedFuture(new ReceiveMessageResult(List.of()));
             }
-            Waiter w = new Waiter(o);
+            Waiter w = new Waiter(o, this::withdraw);
             waiters.addLast(w);
             w.deadline = ctx.time().schedule(now + o.waitTimeSeconds() * 1000L, () -> expire(w));
             return w.future;
@@ -370,18 +373,57 @@ abstract class LocalQueue {
         return Errors.invalidParameter("ReceiptHandle", rawHandle, "The receipt handle has expired.");
     }
 
-    /** Hands leased messages back at once (a waiting receive that was cancelled before it got them). */
-    void release(List<Message> batch) {
-        operateIfLive(null, (now, fx) -> {
-            for (Message msg : batch) {
-                ReceiptHandles.Decoded h = ReceiptHandles.decode(msg.receiptHandle());
-                StoredMessage m = h == null ? null : messages.get(h.messageId());
+    /**
+     * RELEASE: hands leased messages back as if the receives that leased them had not happened. Handles that no
+     * longer name a current lease (lapsed, re-received, deleted, released) are skipped.
+     */
+    void release(List<ReceiptHandles.Decoded> handles, Acks acks) {
+        operate(acks, (now, fx) -> {
+            for (int i = handles.size() - 1; i >= 0; i--) { // each goes to the front, so the first ends up first
+                ReceiptHandles.Decoded h = handles.get(i);
+                StoredMessage m = messages.get(h.messageId());
                 if (m != null && m.receiveSerial == h.serial() && m.state == IN_FLIGHT) {
-                    endLease(m);
+                    unlease(m, now);
                 }
             }
             return null;
         });
+    }
+
+    /** Releases what a receive leased when its caller had cancelled it by the time it was answered. */
+    void releaseReceived(List<Message> batch) {
+        List<ReceiptHandles.Decoded> handles = new ArrayList<>(batch.size());
+        for (Message msg : batch) {
+            ReceiptHandles.Decoded h = ReceiptHandles.decode(msg.receiptHandle());
+            if (h != null && h.incarnation() == incarnation) {
+                handles.add(h);
+            }
+        }
+        try {
+            release(handles, new Acks());
+        } catch (EngineException queueDeleted) {
+            // its messages went with it
+        }
+    }
+
+    /**
+     * Undoes a lease: the message is visible at once with the receive count and first-receive time it had before
+     * (so DLQ counting and JMSXDeliveryCount ignore a receive nobody saw), journaled like a visibility change.
+     */
+    private void unlease(StoredMessage m, long now) {
+        m.receiveCount--;
+        if (m.receiveCount == 0) {
+            m.firstReceiveAt = 0; // only the first receive sets it
+        }
+        m.receiveSerial = ++receiveSerial; // no handle names a lease of it any more
+        m.visibleAt = now;
+        inFlightCount--;
+        leaseEnded(m);
+        m.state = VISIBLE;
+        m.version++;
+        visibleCount++;
+        returned(m);
+        journalLease(m);
     }
 
     private void endLease(StoredMessage m) {
@@ -821,8 +863,8 @@ abstract class LocalQueue {
             w.deadline.cancel();
             ReceiveMessageResult result = new ReceiveMessageResult(got);
             fx.whenDurable(() -> ctx.deliveryExecutor().execute(() -> {
-                if (!w.future.complete(result)) {
-                    release(got);
+                if (!w.future.complete(result)) { // cancelled meanwhile: it must lease nothing
+                    releaseReceived(got);
                 }
             }), failure -> w.future.completeExceptionally(failure));
         }
@@ -852,6 +894,16 @@ abstract class LocalQueue {
         operateIfLive(null, (now, fx) -> {
             wakeTimer = null; // finish() sets the next one
             wakeAt = Long.MAX_VALUE;
+            return null;
+        });
+    }
+
+    /** A cancelled receive leaves the line at once, so that short waits cancelled often leave nothing behind. */
+    private void withdraw(Waiter w) {
+        operateIfLive(null, (now, fx) -> {
+            if (waiters.remove(w)) {
+                w.deadline.cancel();
+            }
             return null;
         });
     }

@@ -406,8 +406,9 @@ final class SqsActions {
             }
             CompletableFuture<ReceiveMessageResult> answer = leases.thenCompose(durable -> received);
             answer.whenComplete((r, e) -> {
-                if (answer.isCancelled()) {
-                    received.cancel(false);
+                if (answer.isCancelled() && !received.cancel(false)) {
+                    // Too late to withdraw: it holds leases its caller will never see, so they go back.
+                    received.thenAccept(got -> q.releaseReceived(got.messages()));
                 }
             });
             return answer;
@@ -478,7 +479,7 @@ final class SqsActions {
         q.changeVisibility(handle, receiptHandle, visibilityTimeout, acks);
     }
 
-    private static ReceiptHandles.Decoded decodeHandle(LocalQueue q, String receiptHandle) {
+    static ReceiptHandles.Decoded decodeHandle(LocalQueue q, String receiptHandle) {
         if (receiptHandle == null) {
             throw Errors.missingParameter("ReceiptHandle");
         }
@@ -608,7 +609,7 @@ final class SqsActions {
 
     // ---- internals ----
 
-    private LocalQueue queue(String queueUrl) {
+    LocalQueue queue(String queueUrl) {
         if (queueUrl == null) {
             throw Errors.missingParameter("QueueUrl");
         }

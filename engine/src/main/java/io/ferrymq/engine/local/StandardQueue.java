@@ -44,6 +44,11 @@ final class StandardQueue extends LocalQueue {
     }
 
     @Override
+    void returned(StoredMessage m) {
+        visible.addFirst(m);
+    }
+
+    @Override
     void removed(StoredMessage m, StoredMessage.State previous) {
     }
 
