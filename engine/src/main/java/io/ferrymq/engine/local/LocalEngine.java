@@ -2,6 +2,7 @@ package io.ferrymq.engine.local;
 
 import io.ferrymq.engine.Capability;
 import io.ferrymq.engine.Engine;
+import io.ferrymq.engine.MessageFilter;
 import io.ferrymq.engine.local.storage.JournalStorage;
 import org.apache.activemq.artemis.core.io.SequentialFileFactory;
 import io.ferrymq.engine.local.storage.MemoryStorage;
@@ -372,6 +373,19 @@ public final class LocalEngine implements Engine {
 
     // ---- beyond SQS ----
 
+    /**
+     * {@inheritDoc} A null filter accepts every message, as a JMS consumer without a selector. The filter sees each
+     * message as this receive would deliver it (its attributes as requested, the receive count this receive would
+     * give it); messages past maxReceiveCount are dead-lettered before it sees them. A waiting receive asks its
+     * filter about each message once per time the message becomes available, so a filter must depend on the
+     * message alone. The filter costs a walk past the visible messages it rejects.
+     */
+    @Override
+    public CompletableFuture<ReceiveMessageResult> receiveMessage(ReceiveMessageRequest request,
+                                                                  MessageFilter filter) {
+        return sqs.receiveMessage(request, filter);
+    }
+
     @Override
     public CompletableFuture<Void> releaseMessages(String queueUrl, List<String> receiptHandles) {
         return beyondSqs.releaseMessages(queueUrl, receiptHandles);
@@ -381,7 +395,7 @@ public final class LocalEngine implements Engine {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.RELEASE);
+        return Set.of(Capability.SELECTIVE_RECEIVE, Capability.RELEASE);
     }
 
     /** What recovery found in the data directory at start (nothing for an engine in memory). */

@@ -58,6 +58,11 @@ abstract class LocalQueue {
     private int inFlightCount;
     private int delayedCount;
     private long receiveSerial;
+    /**
+     * The offer clock: ticks each time a message becomes a delivery candidate, and stamps it ({@link #stamp}). A
+     * waiting selective receive notes the clock when it looks, so it looks again only when there is something new.
+     */
+    private long offers;
     private long retentionCheckAt = Long.MAX_VALUE;
     private long lastPurgeAt = Long.MIN_VALUE;
     private io.ferrymq.engine.time.TimeSource.Timer wakeTimer;
@@ -109,6 +114,21 @@ abstract class LocalQueue {
 
     /** The next visible message to deliver, or null; the caller leases it or removes it. */
     abstract StoredMessage nextVisible();
+
+    /**
+     * A selective receive: offers the delivery candidates in order, without taking them out of line first, and
+     * keeps the line as the verdicts say. FIFO: only the head of each ready group (then, once taken, the next).
+     */
+    abstract void scanCandidates(Candidates receive);
+
+    /** The message became a delivery candidate: it gets the next tick of the offer clock. */
+    final void stamp(StoredMessage m) {
+        m.offeredAt = ++offers;
+    }
+
+    final int visibleCount() {
+        return visibleCount;
+    }
 
     /** Stores a send (FIFO queues apply deduplication here) and says what SendMessage returns. */
     abstract SendMessageResult accept(PreparedSend send, long now);
@@ -224,7 +244,7 @@ abstract class LocalQueue {
                     return CompletableFuture.completedFuture(new ReceiveMessageResult(views(again, o)));
                 }
             }
-            List<Message> got = take(o, now, fx);
+            List<Message> got = o.filter() == null ? take(o, now, fx) : takeMatching(o, 0, now, fx);
             if (!got.isEmpty()) {
                 return CompletableFuture.completedFuture(new ReceiveMessageResult(got));
             }
@@ -235,6 +255,8 @@ abstract class LocalQueue {
                 return CompletableFuture.completedFuture(new ReceiveMessageResult(List.of()));
             }
             Waiter w = new Waiter(o, this::withdraw);
+            // Every candidate was offered to its filter, unless the in-flight limit stopped the take before any.
+            w.seen = inFlightCount < ctx.inFlightLimit() ? offers : 0;
             waiters.addLast(w);
             w.deadline = ctx.time().schedule(now + o.waitTimeSeconds() * 1000L, () -> expire(w));
             return w.future;
@@ -268,24 +290,81 @@ abstract class LocalQueue {
             }
         }
         if (dead != null) {
-            List<StoredMessage> toMove = dead;
-            // The DLQ stores them first; only once that is durable does this queue drop their records, so a crash
-            // in between can leave a message in both queues but never in neither.
-            CompletableFuture<Void> moved = new CompletableFuture<>();
-            fx.await(moved); // the receive answers once the move is durable on both sides
-            fx.later(() -> dlq.acceptDeadLetters(toMove, arn).thenCompose(inDlq -> forgetRecords(toMove))
-                    .whenComplete((done, error) -> {
-                        if (error == null) {
-                            moved.complete(null);
-                        } else {
-                            moved.completeExceptionally(error);
-                        }
-                    }));
+            moveToDeadLetterQueue(dlq, dead, fx);
         }
         if (o.attemptId() != null && !batch.isEmpty()) {
             recordAttempt(o.attemptId(), batch, now);
         }
         return views(batch, o);
+    }
+
+    /**
+     * A selective receive's take: leases the candidates its filter accepts, in delivery order; the others keep their
+     * place, receive count and visibility. Expired messages and those past maxReceiveCount leave on the way as in
+     * {@link #take}, before the filter sees them: it sees only messages the receive would deliver. Candidates
+     * stamped at or before {@code seen} were offered to this receive's filter already and are passed over.
+     * Unlike a plain take this walks past rejected messages, so it costs the visible messages it passes.
+     */
+    private List<Message> takeMatching(ReceiveOptions o, long seen, long now, Effects fx) {
+        RedrivePolicy redrive = settings.redrivePolicy;
+        LocalQueue dlq = redrive == null ? null : ctx.queueByArn().apply(redrive.deadLetterTargetArn());
+        long retentionMs = settings.messageRetentionPeriod * 1000L;
+        List<StoredMessage> batch = new ArrayList<>(o.maxMessages());
+        List<StoredMessage> dead = new ArrayList<>(0);
+        scanCandidates((m, continuing) -> {
+            if (batch.size() >= o.maxMessages() || inFlightCount >= ctx.inFlightLimit()) {
+                return Candidates.Verdict.DONE;
+            }
+            if (m.sentAt + retentionMs <= now) {
+                remove(m);
+                return Candidates.Verdict.REMOVED;
+            }
+            if (dlq != null && dlq != this && m.receiveCount >= redrive.maxReceiveCount()) {
+                removeKeepingRecord(m);
+                dead.add(m);
+                return Candidates.Verdict.REMOVED;
+            }
+            if ((!continuing && m.offeredAt <= seen) || !accepts(o, m, now)) {
+                return Candidates.Verdict.PASSED;
+            }
+            lease(m, now, o.visibilityTimeout());
+            batch.add(m);
+            return Candidates.Verdict.TAKEN;
+        });
+        if (!dead.isEmpty()) {
+            moveToDeadLetterQueue(dlq, dead, fx);
+        }
+        if (o.attemptId() != null && !batch.isEmpty()) {
+            recordAttempt(o.attemptId(), batch, now);
+        }
+        return views(batch, o);
+    }
+
+    /** Asks a selective receive's filter; a filter that throws rejects the message. */
+    private static boolean accepts(ReceiveOptions o, StoredMessage m, long now) {
+        try {
+            return o.filter().accepts(MessageViews.candidate(m, o, now));
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable filterFailed) {
+            return false;
+        }
+    }
+
+    /** Hands messages past maxReceiveCount to the DLQ once this operation has unlocked. */
+    private void moveToDeadLetterQueue(LocalQueue dlq, List<StoredMessage> dead, Effects fx) {
+        // The DLQ stores them first; only once that is durable does this queue drop their records, so a crash
+        // in between can leave a message in both queues but never in neither.
+        CompletableFuture<Void> moved = new CompletableFuture<>();
+        fx.await(moved); // the receive answers once the move is durable on both sides
+        fx.later(() -> dlq.acceptDeadLetters(dead, arn).thenCompose(inDlq -> forgetRecords(dead))
+                .whenComplete((done, error) -> {
+                    if (error == null) {
+                        moved.complete(null);
+                    } else {
+                        moved.completeExceptionally(error);
+                    }
+                }));
     }
 
     private void lease(StoredMessage m, long now, int visibilityTimeout) {
@@ -848,18 +927,42 @@ abstract class LocalQueue {
 
     /** Ends an operation: hands visible messages to waiting receives and keeps the wake-up timer right. */
     private void finish(long now, Effects fx) {
-        while (!waiters.isEmpty() && visibleCount > 0 && inFlightCount < ctx.inFlightLimit()) {
-            Waiter w = waiters.peekFirst();
+        if (!waiters.isEmpty() && visibleCount > 0) {
+            serveWaiters(now, fx);
+        }
+        scheduleWake();
+    }
+
+    /**
+     * Offers visible messages to the waiting receives in the order they came. A selective one takes only what its
+     * filter accepts, so what it leaves goes on to the next; it looks only when something new became a candidate.
+     */
+    private void serveWaiters(long now, Effects fx) {
+        Iterator<Waiter> it = waiters.iterator();
+        while (it.hasNext() && visibleCount > 0 && inFlightCount < ctx.inFlightLimit()) {
+            Waiter w = it.next();
             if (w.future.isDone()) { // the caller gave up on it
-                waiters.pollFirst();
+                it.remove();
                 w.deadline.cancel();
                 continue;
             }
-            List<Message> got = take(w.options, now, fx);
-            if (got.isEmpty()) {
-                break;
+            List<Message> got;
+            if (w.options.filter() == null) {
+                got = take(w.options, now, fx);
+                if (got.isEmpty()) {
+                    break; // nothing is deliverable, so no receive after it would get anything either
+                }
+            } else {
+                if (w.seen == offers) {
+                    continue;
+                }
+                got = takeMatching(w.options, w.seen, now, fx);
+                w.seen = offers;
+                if (got.isEmpty()) {
+                    continue;
+                }
             }
-            waiters.pollFirst();
+            it.remove();
             w.deadline.cancel();
             ReceiveMessageResult result = new ReceiveMessageResult(got);
             fx.whenDurable(() -> ctx.deliveryExecutor().execute(() -> {
@@ -868,7 +971,6 @@ abstract class LocalQueue {
                 }
             }), failure -> w.future.completeExceptionally(failure));
         }
-        scheduleWake();
     }
 
     /** One timer per queue, set for the next moment a message becomes visible, only while receives wait. */

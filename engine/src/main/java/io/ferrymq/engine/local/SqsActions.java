@@ -378,6 +378,12 @@ final class SqsActions {
     }
 
     CompletableFuture<ReceiveMessageResult> receiveMessage(ReceiveMessageRequest request) {
+        return receiveMessage(request, null);
+    }
+
+    /** ReceiveMessage, or with a filter a selective receive ({@link io.ferrymq.engine.Capability#SELECTIVE_RECEIVE}). */
+    CompletableFuture<ReceiveMessageResult> receiveMessage(ReceiveMessageRequest request,
+                                                           io.ferrymq.engine.MessageFilter filter) {
         try {
             LocalQueue q = queue(request.queueUrl());
             QueueSettings s = q.settings();
@@ -399,7 +405,7 @@ final class SqsActions {
             }
             Acks acks = new Acks();
             CompletableFuture<ReceiveMessageResult> received = q.receive(new ReceiveOptions(max, visibility, wait,
-                    request.messageAttributeNames(), request.messageSystemAttributeNames(), attemptId), acks);
+                    request.messageAttributeNames(), request.messageSystemAttributeNames(), attemptId, filter), acks);
             CompletableFuture<Void> leases = acks.then(null);
             if (leases.isDone() && !leases.isCompletedExceptionally()) {
                 return received; // the waiter's own future, so that cancelling it frees the waiter

@@ -14,6 +14,8 @@ final class Waiter {
     final ReceiveOptions options;
     final CompletableFuture<ReceiveMessageResult> future;
     TimeSource.Timer deadline;
+    /** A selective receive: the queue's offer clock when it last looked (it has seen every candidate up to there). */
+    long seen;
 
     Waiter(ReceiveOptions options, Consumer<Waiter> withdraw) {
         this.options = options;
