@@ -1,6 +1,8 @@
 package io.ferrymq.engine.local;
 
 import io.ferrymq.engine.Capability;
+import io.ferrymq.engine.sqs.BrowseRequest;
+import io.ferrymq.engine.sqs.BrowseResult;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,26 @@ final class CapabilityActions {
 
     CapabilityActions(SqsActions sqs) {
         this.sqs = sqs;
+    }
+
+    /** BROWSE, validated as ReceiveMessage: 1-10 messages (default 10), attribute names as there. */
+    CompletableFuture<BrowseResult> browseMessages(BrowseRequest request) {
+        return Futures.call(() -> {
+            LocalQueue q = sqs.queue(request.queueUrl());
+            int max = request.maxNumberOfMessages() == null ? 10 : request.maxNumberOfMessages();
+            if (max < 1 || max > 10) {
+                throw Errors.invalidParameter("MaxNumberOfMessages", max, "Must be between 1 and 10, if provided.");
+            }
+            BrowseCursors.Position after = null;
+            if (request.cursor() != null) {
+                after = BrowseCursors.decode(request.cursor(), q.incarnation);
+                if (after == null) {
+                    throw Errors.invalidParameter("Cursor", request.cursor(), "Not a browse cursor of this queue.");
+                }
+            }
+            return q.browse(after, new ReceiveOptions(max, 0, 0, request.messageAttributeNames(),
+                    request.messageSystemAttributeNames(), null, null));
+        });
     }
 
     /** RELEASE; every handle must be one of this queue's (ReceiptHandleIsInvalid else) before any is released. */

@@ -16,6 +16,8 @@ import io.ferrymq.engine.sns.PublishRequest;
 import io.ferrymq.engine.sns.PublishResult;
 import io.ferrymq.engine.sns.SubscribeRequest;
 import io.ferrymq.engine.sqs.BatchResult;
+import io.ferrymq.engine.sqs.BrowseRequest;
+import io.ferrymq.engine.sqs.BrowseResult;
 import io.ferrymq.engine.sqs.ChangeMessageVisibilityBatchRequestEntry;
 import io.ferrymq.engine.sqs.CreateQueueRequest;
 import io.ferrymq.engine.sqs.DeleteMessageBatchRequestEntry;
@@ -386,6 +388,17 @@ public final class LocalEngine implements Engine {
         return sqs.receiveMessage(request, filter);
     }
 
+    /**
+     * {@inheritDoc} Delivery order here is arrival order: exactly the order of a FIFO group, and of a standard queue
+     * (whose order is best-effort) but for messages back from a delay or a lapsed lease, which a receive takes later.
+     * On a FIFO queue the page includes the messages behind a group's message in flight. A cursor stays good while
+     * messages come and go, for as long as this engine runs.
+     */
+    @Override
+    public CompletableFuture<BrowseResult> browseMessages(BrowseRequest request) {
+        return beyondSqs.browseMessages(request);
+    }
+
     @Override
     public CompletableFuture<Void> releaseMessages(String queueUrl, List<String> receiptHandles) {
         return beyondSqs.releaseMessages(queueUrl, receiptHandles);
@@ -395,7 +408,7 @@ public final class LocalEngine implements Engine {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.SELECTIVE_RECEIVE, Capability.RELEASE);
+        return Set.of(Capability.SELECTIVE_RECEIVE, Capability.BROWSE, Capability.RELEASE);
     }
 
     /** What recovery found in the data directory at start (nothing for an engine in memory). */

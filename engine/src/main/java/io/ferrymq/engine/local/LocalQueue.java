@@ -2,6 +2,7 @@ package io.ferrymq.engine.local;
 
 import io.ferrymq.engine.EngineException;
 import io.ferrymq.engine.ErrorCode;
+import io.ferrymq.engine.sqs.BrowseResult;
 import io.ferrymq.engine.sqs.Message;
 import io.ferrymq.engine.sqs.ReceiveMessageResult;
 import io.ferrymq.engine.local.storage.Storage;
@@ -365,6 +366,11 @@ abstract class LocalQueue {
                         moved.completeExceptionally(error);
                     }
                 }));
+    }
+
+    /** BROWSE: a page of visible messages, leasing nothing, counting nothing and writing nothing. */
+    BrowseResult browse(BrowseCursors.Position after, ReceiveOptions o) {
+        return operate((now, fx) -> BrowsePages.page(arrivals, messages, after, o, incarnation));
     }
 
     private void lease(StoredMessage m, long now, int visibilityTimeout) {

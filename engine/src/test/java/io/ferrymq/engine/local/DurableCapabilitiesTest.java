@@ -1,5 +1,8 @@
 package io.ferrymq.engine.local;
 
+import io.ferrymq.engine.local.storage.JournalStorage;
+import io.ferrymq.engine.sqs.BrowseRequest;
+import io.ferrymq.engine.sqs.BrowseResult;
 import io.ferrymq.engine.sqs.Message;
 import io.ferrymq.engine.sqs.ReceiveMessageRequest;
 import io.ferrymq.engine.sqs.ReceiveMessageResult;
@@ -47,6 +50,45 @@ class DurableCapabilitiesTest extends DurableEngineFixture {
 
         assertThat(receive(fifo, 10)).extracting(Message::body, Message::receiveCount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("a", 1), org.assertj.core.groups.Tuple.tuple("b", 1));
+    }
+
+    @Test
+    void aBrowseWritesNothing() {
+        String queue = createQueue("orders", Map.of("VisibilityTimeout", "300"));
+        send(queue, "a");
+        send(queue, "b");
+        receiveOne(queue);
+        List<String> before = journalRecords();
+
+        BrowseResult page = await(engine.browseMessages(BrowseRequest.of(queue)));
+        await(engine.browseMessages(BrowseRequest.of(queue).withMaxNumberOfMessages(1)));
+
+        assertThat(journalRecords()).isEqualTo(before);
+        assertThat(page.messages()).extracting(Message::body).containsExactly("b");
+    }
+
+    @Test
+    void theJournalSnapshotSeesAReceiveSoItWouldSeeABrowseThatWrote() {
+        String queue = createQueue("orders");
+        send(queue, "a");
+        List<String> before = journalRecords();
+
+        receiveOne(queue);
+
+        assertThat(journalRecords()).isNotEqualTo(before);
+    }
+
+    /** The journal's live records, read with the engine stopped (then started again). */
+    private List<String> journalRecords() {
+        engine.close();
+        JournalStorage journal = JournalStorage.open(dataDir, JournalStorage.Fsync.ALWAYS, Runnable::run);
+        try {
+            return journal.recovered().stream().map(r -> r.id + "/" + r.userRecordType + "/" + r.isUpdate + "/"
+                    + java.util.Arrays.toString(r.data)).toList();
+        } finally {
+            journal.close();
+            engine = open();
+        }
     }
 
     /**
