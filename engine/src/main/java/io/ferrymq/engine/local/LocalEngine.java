@@ -399,6 +399,12 @@ public final class LocalEngine implements Engine {
         return beyondSqs.browseMessages(request);
     }
 
+    /**
+     * {@inheritDoc} Released messages go to the front of the line in the order given (FIFO: their group goes first
+     * once nothing of it is in flight), and the receipt handles of the released receives name no lease any more.
+     * Durable once the call answers. A handle that is not one of this queue's fails the call with
+     * ReceiptHandleIsInvalid before anything is released.
+     */
     @Override
     public CompletableFuture<Void> releaseMessages(String queueUrl, List<String> receiptHandles) {
         return beyondSqs.releaseMessages(queueUrl, receiptHandles);

@@ -869,8 +869,9 @@ abstract class LocalQueue {
 
     /** Removes a message from the queue but not yet from storage (it is moving to another queue). */
     private void removeKeepingRecord(StoredMessage m) {
-        messages.remove(m.id);
-        arrivals.unlink(m);
+        if (messages.remove(m.id) == m) { // unlinking twice would corrupt the arrival order
+            arrivals.unlink(m);
+        }
         discard(m);
     }
 
