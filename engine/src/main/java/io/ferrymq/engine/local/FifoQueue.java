@@ -109,6 +109,19 @@ final class FifoQueue extends LocalQueue {
         groups.get(m.groupId).inFlight--;
     }
 
+    /** Its group's head again (it never left the group's line); the group goes first once nothing of it is out. */
+    @Override
+    void returned(StoredMessage m) {
+        Group g = groups.get(m.groupId);
+        if (isReady(g)) {
+            stamp(g.messages.peekFirst());
+            if (!g.queued) {
+                g.queued = true;
+                readyGroups.addFirst(g);
+            }
+        }
+    }
+
     @Override
     void removed(StoredMessage m, StoredMessage.State previous) {
         Group g = groups.get(m.groupId);
@@ -131,13 +144,23 @@ final class FifoQueue extends LocalQueue {
         current = null;
     }
 
-    /** Queues the group for delivery if nothing of it is in flight and its head is visible. */
+    /**
+     * Queues the group for delivery if nothing of it is in flight and its head is visible. Its head is stamped as
+     * a new candidate even if the group was queued already: it may be a new head (the one before it expired).
+     */
     private void offer(Group g) {
-        if (g != null && !g.queued && g.inFlight == 0 && !g.messages.isEmpty()
-                && g.messages.peekFirst().state == VISIBLE) {
-            g.queued = true;
-            readyGroups.addLast(g);
+        if (g != null && isReady(g)) {
+            stamp(g.messages.peekFirst());
+            if (!g.queued) {
+                g.queued = true;
+                readyGroups.addLast(g);
+            }
         }
+    }
+
+    private boolean isReady(Group g) {
+        return groups.get(g.id) == g && g.inFlight == 0 && !g.messages.isEmpty()
+                && g.messages.peekFirst().state == VISIBLE;
     }
 
     @Override
@@ -169,6 +192,56 @@ final class FifoQueue extends LocalQueue {
             if (head != null && head.state == VISIBLE) {
                 current = g;
                 return head;
+            }
+        }
+        return null;
+    }
+
+    /** Walks the ready groups in place: a group stays in line unless this receive took from it or emptied it. */
+    @Override
+    void scanCandidates(Candidates receive) {
+        Iterator<Group> it = readyGroups.iterator();
+        while (it.hasNext()) {
+            Group g = it.next();
+            boolean done = offerGroup(g, receive);
+            if (!isReady(g)) {
+                it.remove();
+                g.queued = false;
+            }
+            if (done) {
+                return;
+            }
+        }
+    }
+
+    /** Offers the group's head, and while the receive takes, the message behind it; true once it wants no more. */
+    private boolean offerGroup(Group g, Candidates receive) {
+        if (!isReady(g)) {
+            return false;
+        }
+        boolean continuing = false;
+        StoredMessage m = g.messages.peekFirst();
+        while (m != null && m.state == VISIBLE) {
+            switch (receive.visit(m, continuing)) {
+                case DONE -> {
+                    return true;
+                }
+                case PASSED -> {
+                    return false; // a rejected head holds its group back from this receive
+                }
+                case TAKEN -> continuing = true;
+                case REMOVED -> {
+                }
+            }
+            m = groups.get(g.id) == g ? firstNotInFlight(g) : null;
+        }
+        return false;
+    }
+
+    private static StoredMessage firstNotInFlight(Group g) {
+        for (StoredMessage m : g.messages) {
+            if (m.state != IN_FLIGHT) {
+                return m;
             }
         }
         return null;

@@ -2,6 +2,7 @@ package io.ferrymq.engine.local;
 
 import io.ferrymq.engine.Capability;
 import io.ferrymq.engine.Engine;
+import io.ferrymq.engine.MessageFilter;
 import io.ferrymq.engine.local.storage.JournalStorage;
 import org.apache.activemq.artemis.core.io.SequentialFileFactory;
 import io.ferrymq.engine.local.storage.MemoryStorage;
@@ -15,6 +16,8 @@ import io.ferrymq.engine.sns.PublishRequest;
 import io.ferrymq.engine.sns.PublishResult;
 import io.ferrymq.engine.sns.SubscribeRequest;
 import io.ferrymq.engine.sqs.BatchResult;
+import io.ferrymq.engine.sqs.BrowseRequest;
+import io.ferrymq.engine.sqs.BrowseResult;
 import io.ferrymq.engine.sqs.ChangeMessageVisibilityBatchRequestEntry;
 import io.ferrymq.engine.sqs.CreateQueueRequest;
 import io.ferrymq.engine.sqs.DeleteMessageBatchRequestEntry;
@@ -58,6 +61,7 @@ public final class LocalEngine implements Engine {
     private final RecoveryReport recovery;
     private final SqsActions sqs;
     private final SnsActions sns;
+    private final CapabilityActions beyondSqs;
 
     private LocalEngine(Builder b) {
         ResourceNames names = new ResourceNames(b.endpoint, b.region, b.accountId);
@@ -71,6 +75,7 @@ public final class LocalEngine implements Engine {
         this.storage = journal == null ? new MemoryStorage() : journal;
         this.sqs = new SqsActions(names, time, delivery, b.inFlightLimit, storage);
         this.sns = new SnsActions(names, time, sqs, storage);
+        this.beyondSqs = new CapabilityActions(sqs);
         if (journal != null) {
             long[] found;
             long[] foundTopics;
@@ -368,11 +373,48 @@ public final class LocalEngine implements Engine {
         return sns.listTagsForResource(resourceArn);
     }
 
+    // ---- beyond SQS ----
+
+    /**
+     * {@inheritDoc} A null filter accepts every message, as a JMS consumer without a selector. The filter sees each
+     * message as this receive would deliver it (its attributes as requested, the receive count this receive would
+     * give it); messages past maxReceiveCount are dead-lettered before it sees them. A waiting receive asks its
+     * filter about each message once per time the message becomes available, so a filter must depend on the
+     * message alone. The filter costs a walk past the visible messages it rejects.
+     */
+    @Override
+    public CompletableFuture<ReceiveMessageResult> receiveMessage(ReceiveMessageRequest request,
+                                                                  MessageFilter filter) {
+        return sqs.receiveMessage(request, filter);
+    }
+
+    /**
+     * {@inheritDoc} Delivery order here is arrival order: exactly the order of a FIFO group, and of a standard queue
+     * (whose order is best-effort) but for messages back from a delay or a lapsed lease, which a receive takes later.
+     * On a FIFO queue the page includes the messages behind a group's message in flight. A cursor stays good while
+     * messages come and go, for as long as this engine runs.
+     */
+    @Override
+    public CompletableFuture<BrowseResult> browseMessages(BrowseRequest request) {
+        return beyondSqs.browseMessages(request);
+    }
+
+    /**
+     * {@inheritDoc} Released messages go to the front of the line in the order given (FIFO: their group goes first
+     * once nothing of it is in flight), and the receipt handles of the released receives name no lease any more.
+     * Durable once the call answers. A handle that is not one of this queue's fails the call with
+     * ReceiptHandleIsInvalid before anything is released.
+     */
+    @Override
+    public CompletableFuture<Void> releaseMessages(String queueUrl, List<String> receiptHandles) {
+        return beyondSqs.releaseMessages(queueUrl, receiptHandles);
+    }
+
     // ---- engine ----
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of();
+        return Set.of(Capability.SELECTIVE_RECEIVE, Capability.BROWSE, Capability.RELEASE);
     }
 
     /** What recovery found in the data directory at start (nothing for an engine in memory). */

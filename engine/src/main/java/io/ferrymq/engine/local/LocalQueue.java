@@ -2,6 +2,7 @@ package io.ferrymq.engine.local;
 
 import io.ferrymq.engine.EngineException;
 import io.ferrymq.engine.ErrorCode;
+import io.ferrymq.engine.sqs.BrowseResult;
 import io.ferrymq.engine.sqs.Message;
 import io.ferrymq.engine.sqs.ReceiveMessageResult;
 import io.ferrymq.engine.local.storage.Storage;
@@ -9,8 +10,8 @@ import io.ferrymq.engine.sqs.SendMessageResult;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -49,7 +50,8 @@ abstract class LocalQueue {
     private volatile long lastModifiedAt;
 
     // ---- guarded by lock ----
-    final LinkedHashMap<String, StoredMessage> messages = new LinkedHashMap<>(); // arrival order, for retention
+    final HashMap<String, StoredMessage> messages = new HashMap<>();
+    final Arrivals arrivals = new Arrivals(); // the same messages in arrival order, for retention and browsing
     private final PriorityQueue<Pending> pending = new PriorityQueue<>();
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private final Map<String, String> tags = new TreeMap<>();
@@ -57,6 +59,11 @@ abstract class LocalQueue {
     private int inFlightCount;
     private int delayedCount;
     private long receiveSerial;
+    /**
+     * The offer clock: ticks each time a message becomes a delivery candidate, and stamps it ({@link #stamp}). A
+     * waiting selective receive notes the clock when it looks, so it looks again only when there is something new.
+     */
+    private long offers;
     private long retentionCheckAt = Long.MAX_VALUE;
     private long lastPurgeAt = Long.MIN_VALUE;
     private io.ferrymq.engine.time.TimeSource.Timer wakeTimer;
@@ -94,6 +101,9 @@ abstract class LocalQueue {
     /** The message's lease ended without a delete (it becomes visible right after). */
     abstract void leaseEnded(StoredMessage m);
 
+    /** A released message is visible again: it goes back to the front of the line, before those never received. */
+    abstract void returned(StoredMessage m);
+
     /** The message left the queue: deleted, expired, purged or moved; {@code previous} is the state it had. */
     abstract void removed(StoredMessage m, StoredMessage.State previous);
 
@@ -105,6 +115,21 @@ abstract class LocalQueue {
 
     /** The next visible message to deliver, or null; the caller leases it or removes it. */
     abstract StoredMessage nextVisible();
+
+    /**
+     * A selective receive: offers the delivery candidates in order, without taking them out of line first, and
+     * keeps the line as the verdicts say. FIFO: only the head of each ready group (then, once taken, the next).
+     */
+    abstract void scanCandidates(Candidates receive);
+
+    /** The message became a delivery candidate: it gets the next tick of the offer clock. */
+    final void stamp(StoredMessage m) {
+        m.offeredAt = ++offers;
+    }
+
+    final int visibleCount() {
+        return visibleCount;
+    }
 
     /** Stores a send (FIFO queues apply deduplication here) and says what SendMessage returns. */
     abstract SendMessageResult accept(PreparedSend send, long now);
@@ -158,6 +183,7 @@ abstract class LocalQueue {
      */
     final void insert(StoredMessage m, long now, int delaySeconds) {
         messages.put(m.id, m);
+        arrivals.append(m);
         retentionCheckAt = Math.min(retentionCheckAt, m.sentAt + settings.messageRetentionPeriod * 1000L);
         added(m);
         m.state = PENDING;
@@ -219,7 +245,7 @@ abstract class LocalQueue {
                     return CompletableFuture.completedFuture(new ReceiveMessageResult(views(again, o)));
                 }
             }
-            List<Message> got = take(o, now, fx);
+            List<Message> got = o.filter() == null ? take(o, now, fx) : takeMatching(o, 0, now, fx);
             if (!got.isEmpty()) {
                 return CompletableFuture.completedFuture(new ReceiveMessageResult(got));
             }
@@ -229,7 +255,9 @@ abstract class LocalQueue {
                 }
                 return CompletableFuture.completedFuture(new ReceiveMessageResult(List.of()));
             }
-            Waiter w = new Waiter(o);
+            Waiter w = new Waiter(o, this::withdraw);
+            // Every candidate was offered to its filter, unless the in-flight limit stopped the take before any.
+            w.seen = inFlightCount < ctx.inFlightLimit() ? offers : 0;
             waiters.addLast(w);
             w.deadline = ctx.time().schedule(now + o.waitTimeSeconds() * 1000L, () -> expire(w));
             return w.future;
@@ -263,24 +291,86 @@ abstract class LocalQueue {
             }
         }
         if (dead != null) {
-            List<StoredMessage> toMove = dead;
-            // The DLQ stores them first; only once that is durable does this queue drop their records, so a crash
-            // in between can leave a message in both queues but never in neither.
-            CompletableFuture<Void> moved = new CompletableFuture<>();
-            fx.await(moved); // the receive answers once the move is durable on both sides
-            fx.later(() -> dlq.acceptDeadLetters(toMove, arn).thenCompose(inDlq -> forgetRecords(toMove))
-                    .whenComplete((done, error) -> {
-                        if (error == null) {
-                            moved.complete(null);
-                        } else {
-                            moved.completeExceptionally(error);
-                        }
-                    }));
+            moveToDeadLetterQueue(dlq, dead, fx);
         }
         if (o.attemptId() != null && !batch.isEmpty()) {
             recordAttempt(o.attemptId(), batch, now);
         }
         return views(batch, o);
+    }
+
+    /**
+     * A selective receive's take: leases the candidates its filter accepts, in delivery order; the others keep their
+     * place, receive count and visibility. Expired messages and those past maxReceiveCount leave on the way as in
+     * {@link #take}, before the filter sees them: it sees only messages the receive would deliver. Candidates
+     * stamped at or before {@code seen} were offered to this receive's filter already and are passed over.
+     * Unlike a plain take this walks past rejected messages, so it costs the visible messages it passes.
+     */
+    private List<Message> takeMatching(ReceiveOptions o, long seen, long now, Effects fx) {
+        RedrivePolicy redrive = settings.redrivePolicy;
+        LocalQueue dlq = redrive == null ? null : ctx.queueByArn().apply(redrive.deadLetterTargetArn());
+        long retentionMs = settings.messageRetentionPeriod * 1000L;
+        List<StoredMessage> batch = new ArrayList<>(o.maxMessages());
+        List<StoredMessage> dead = new ArrayList<>(0);
+        scanCandidates((m, continuing) -> {
+            if (batch.size() >= o.maxMessages() || inFlightCount >= ctx.inFlightLimit()) {
+                return Candidates.Verdict.DONE;
+            }
+            if (m.sentAt + retentionMs <= now) {
+                remove(m);
+                return Candidates.Verdict.REMOVED;
+            }
+            if (dlq != null && dlq != this && m.receiveCount >= redrive.maxReceiveCount()) {
+                removeKeepingRecord(m);
+                dead.add(m);
+                return Candidates.Verdict.REMOVED;
+            }
+            if ((!continuing && m.offeredAt <= seen) || !accepts(o, m, now)) {
+                return Candidates.Verdict.PASSED;
+            }
+            lease(m, now, o.visibilityTimeout());
+            batch.add(m);
+            return Candidates.Verdict.TAKEN;
+        });
+        if (!dead.isEmpty()) {
+            moveToDeadLetterQueue(dlq, dead, fx);
+        }
+        if (o.attemptId() != null && !batch.isEmpty()) {
+            recordAttempt(o.attemptId(), batch, now);
+        }
+        return views(batch, o);
+    }
+
+    /** Asks a selective receive's filter; a filter that throws rejects the message. */
+    private static boolean accepts(ReceiveOptions o, StoredMessage m, long now) {
+        try {
+            return o.filter().accepts(MessageViews.candidate(m, o, now));
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable filterFailed) {
+            return false;
+        }
+    }
+
+    /** Hands messages past maxReceiveCount to the DLQ once this operation has unlocked. */
+    private void moveToDeadLetterQueue(LocalQueue dlq, List<StoredMessage> dead, Effects fx) {
+        // The DLQ stores them first; only once that is durable does this queue drop their records, so a crash
+        // in between can leave a message in both queues but never in neither.
+        CompletableFuture<Void> moved = new CompletableFuture<>();
+        fx.await(moved); // the receive answers once the move is durable on both sides
+        fx.later(() -> dlq.acceptDeadLetters(dead, arn).thenCompose(inDlq -> forgetRecords(dead))
+                .whenComplete((done, error) -> {
+                    if (error == null) {
+                        moved.complete(null);
+                    } else {
+                        moved.completeExceptionally(error);
+                    }
+                }));
+    }
+
+    /** BROWSE: a page of visible messages, leasing nothing, counting nothing and writing nothing. */
+    BrowseResult browse(BrowseCursors.Position after, ReceiveOptions o) {
+        return operate((now, fx) -> BrowsePages.page(arrivals, messages, after, o, incarnation));
     }
 
     private void lease(StoredMessage m, long now, int visibilityTimeout) {
@@ -368,18 +458,57 @@ abstract class LocalQueue {
         return Errors.invalidParameter("ReceiptHandle", rawHandle, "The receipt handle has expired.");
     }
 
-    /** Hands leased messages back at once (a waiting receive that was cancelled before it got them). */
-    void release(List<Message> batch) {
-        operateIfLive(null, (now, fx) -> {
-            for (Message msg : batch) {
-                ReceiptHandles.Decoded h = ReceiptHandles.decode(msg.receiptHandle());
-                StoredMessage m = h == null ? null : messages.get(h.messageId());
+    /**
+     * RELEASE: hands leased messages back as if the receives that leased them had not happened. Handles that no
+     * longer name a current lease (lapsed, re-received, deleted, released) are skipped.
+     */
+    void release(List<ReceiptHandles.Decoded> handles, Acks acks) {
+        operate(acks, (now, fx) -> {
+            for (int i = handles.size() - 1; i >= 0; i--) { // each goes to the front, so the first ends up first
+                ReceiptHandles.Decoded h = handles.get(i);
+                StoredMessage m = messages.get(h.messageId());
                 if (m != null && m.receiveSerial == h.serial() && m.state == IN_FLIGHT) {
-                    endLease(m);
+                    unlease(m, now);
                 }
             }
             return null;
         });
+    }
+
+    /** Releases what a receive leased when its caller had cancelled it by the time it was answered. */
+    void releaseReceived(List<Message> batch) {
+        List<ReceiptHandles.Decoded> handles = new ArrayList<>(batch.size());
+        for (Message msg : batch) {
+            ReceiptHandles.Decoded h = ReceiptHandles.decode(msg.receiptHandle());
+            if (h != null && h.incarnation() == incarnation) {
+                handles.add(h);
+            }
+        }
+        try {
+            release(handles, new Acks());
+        } catch (EngineException queueDeleted) {
+            // its messages went with it
+        }
+    }
+
+    /**
+     * Undoes a lease: the message is visible at once with the receive count and first-receive time it had before
+     * (so DLQ counting and JMSXDeliveryCount ignore a receive nobody saw), journaled like a visibility change.
+     */
+    private void unlease(StoredMessage m, long now) {
+        m.receiveCount--;
+        if (m.receiveCount == 0) {
+            m.firstReceiveAt = 0; // only the first receive sets it
+        }
+        m.receiveSerial = ++receiveSerial; // no handle names a lease of it any more
+        m.visibleAt = now;
+        inFlightCount--;
+        leaseEnded(m);
+        m.state = VISIBLE;
+        m.version++;
+        visibleCount++;
+        returned(m);
+        journalLease(m);
     }
 
     private void endLease(StoredMessage m) {
@@ -401,6 +530,7 @@ abstract class LocalQueue {
                 forgetRecord(m);
             }
             messages.clear();
+            arrivals.clear();
             pending.clear();
             visibleCount = 0;
             inFlightCount = 0;
@@ -550,6 +680,7 @@ abstract class LocalQueue {
         operate((now, fx) -> {
             for (StoredMessage m : stored) {
                 messages.put(m.id, m);
+                arrivals.append(m);
                 retentionCheckAt = Math.min(retentionCheckAt,
                         m.sentAt + settings.messageRetentionPeriod * 1000L);
                 receiveSerial = Math.max(receiveSerial, m.receiveSerial);
@@ -605,6 +736,7 @@ abstract class LocalQueue {
                 journal.delete(recordId);
             }
             messages.clear();
+            arrivals.clear();
             pending.clear();
             cleared();
             deleted = true;
@@ -737,7 +869,9 @@ abstract class LocalQueue {
 
     /** Removes a message from the queue but not yet from storage (it is moving to another queue). */
     private void removeKeepingRecord(StoredMessage m) {
-        messages.remove(m.id);
+        if (messages.remove(m.id) == m) { // unlinking twice would corrupt the arrival order
+            arrivals.unlink(m);
+        }
         discard(m);
     }
 
@@ -786,43 +920,64 @@ abstract class LocalQueue {
 
     private void expireRetention(long now) {
         long retentionMs = settings.messageRetentionPeriod * 1000L;
-        Iterator<StoredMessage> it = messages.values().iterator();
-        while (it.hasNext()) {
-            StoredMessage m = it.next();
+        StoredMessage m;
+        while ((m = arrivals.oldest()) != null) {
             if (m.sentAt + retentionMs > now) {
                 retentionCheckAt = m.sentAt + retentionMs;
                 return;
             }
-            it.remove();
             forgetRecord(m);
-            discard(m);
+            removeKeepingRecord(m);
         }
         retentionCheckAt = Long.MAX_VALUE;
     }
 
     /** Ends an operation: hands visible messages to waiting receives and keeps the wake-up timer right. */
     private void finish(long now, Effects fx) {
-        while (!waiters.isEmpty() && visibleCount > 0 && inFlightCount < ctx.inFlightLimit()) {
-            Waiter w = waiters.peekFirst();
+        if (!waiters.isEmpty() && visibleCount > 0) {
+            serveWaiters(now, fx);
+        }
+        scheduleWake();
+    }
+
+    /**
+     * Offers visible messages to the waiting receives in the order they came. A selective one takes only what its
+     * filter accepts, so what it leaves goes on to the next; it looks only when something new became a candidate.
+     */
+    private void serveWaiters(long now, Effects fx) {
+        Iterator<Waiter> it = waiters.iterator();
+        while (it.hasNext() && visibleCount > 0 && inFlightCount < ctx.inFlightLimit()) {
+            Waiter w = it.next();
             if (w.future.isDone()) { // the caller gave up on it
-                waiters.pollFirst();
+                it.remove();
                 w.deadline.cancel();
                 continue;
             }
-            List<Message> got = take(w.options, now, fx);
-            if (got.isEmpty()) {
-                break;
+            List<Message> got;
+            if (w.options.filter() == null) {
+                got = take(w.options, now, fx);
+                if (got.isEmpty()) {
+                    break; // nothing is deliverable, so no receive after it would get anything either
+                }
+            } else {
+                if (w.seen == offers) {
+                    continue;
+                }
+                got = takeMatching(w.options, w.seen, now, fx);
+                w.seen = offers;
+                if (got.isEmpty()) {
+                    continue;
+                }
             }
-            waiters.pollFirst();
+            it.remove();
             w.deadline.cancel();
             ReceiveMessageResult result = new ReceiveMessageResult(got);
             fx.whenDurable(() -> ctx.deliveryExecutor().execute(() -> {
-                if (!w.future.complete(result)) {
-                    release(got);
+                if (!w.future.complete(result)) { // cancelled meanwhile: it must lease nothing
+                    releaseReceived(got);
                 }
             }), failure -> w.future.completeExceptionally(failure));
         }
-        scheduleWake();
     }
 
     /** One timer per queue, set for the next moment a message becomes visible, only while receives wait. */
@@ -848,6 +1003,16 @@ abstract class LocalQueue {
         operateIfLive(null, (now, fx) -> {
             wakeTimer = null; // finish() sets the next one
             wakeAt = Long.MAX_VALUE;
+            return null;
+        });
+    }
+
+    /** A cancelled receive leaves the line at once, so that short waits cancelled often leave nothing behind. */
+    private void withdraw(Waiter w) {
+        operateIfLive(null, (now, fx) -> {
+            if (waiters.remove(w)) {
+                w.deadline.cancel();
+            }
             return null;
         });
     }

@@ -16,18 +16,39 @@ import static io.ferrymq.engine.sqs.MessageSystemAttributeName.SENDER_ID;
 import static io.ferrymq.engine.sqs.MessageSystemAttributeName.SENT_TIMESTAMP;
 import static io.ferrymq.engine.sqs.MessageSystemAttributeName.SEQUENCE_NUMBER;
 
-/** A stored message as one receive returns it: the attributes it asked for, their MD5, and its receipt handle. */
+/**
+ * A stored message as a receive returns it (the attributes it asked for, their MD5, its receipt handle), and as a
+ * selective receive's filter or a browse sees it.
+ */
 final class MessageViews {
     private MessageViews() {
     }
 
     /** Called under the queue's lock, right after the lease, so the receive count and handle are this receive's. */
     static Message of(StoredMessage m, ReceiveOptions o, long queueIncarnation) {
+        return view(m, o, ReceiptHandles.encode(queueIncarnation, m.id, m.receiveSerial), m.receiveCount,
+                m.firstReceiveAt);
+    }
+
+    /** What a selective receive's filter sees: the message as this receive would deliver it, without a handle. */
+    static Message candidate(StoredMessage m, ReceiveOptions o, long now) {
+        return view(m, o, null, m.receiveCount + 1, m.firstReceiveAt == 0 ? now : m.firstReceiveAt);
+    }
+
+    /** A browsed message: as it is, without a handle; a message never received has no first-receive time. */
+    static Message browsed(StoredMessage m, ReceiveOptions o) {
+        return view(m, o, null, m.receiveCount, m.firstReceiveAt);
+    }
+
+    private static Message view(StoredMessage m, ReceiveOptions o, String receiptHandle, int receiveCount,
+                                long firstReceiveAt) {
         Map<String, String> system = new HashMap<>();
         putIfWanted(system, o, SENDER_ID, m.senderId);
         putIfWanted(system, o, SENT_TIMESTAMP, Long.toString(m.sentAt));
-        putIfWanted(system, o, APPROXIMATE_RECEIVE_COUNT, Integer.toString(m.receiveCount));
-        putIfWanted(system, o, APPROXIMATE_FIRST_RECEIVE_TIMESTAMP, Long.toString(m.firstReceiveAt));
+        putIfWanted(system, o, APPROXIMATE_RECEIVE_COUNT, Integer.toString(receiveCount));
+        if (firstReceiveAt != 0) {
+            putIfWanted(system, o, APPROXIMATE_FIRST_RECEIVE_TIMESTAMP, Long.toString(firstReceiveAt));
+        }
         putIfWanted(system, o, MESSAGE_GROUP_ID, m.groupId);
         putIfWanted(system, o, SEQUENCE_NUMBER, m.sequenceNumber);
         putIfWanted(system, o, MESSAGE_DEDUPLICATION_ID, m.deduplicationId);
@@ -37,8 +58,7 @@ final class MessageViews {
         // The MD5 covers what is returned; when that is everything, the digest computed at send time serves.
         String md5 = selected.isEmpty() ? null
                 : selected.size() == m.attributes.size() ? m.md5OfAttributes : Md5Digests.ofAttributes(selected);
-        return new Message(m.id, ReceiptHandles.encode(queueIncarnation, m.id, m.receiveSerial), m.md5OfBody, m.body,
-                system, md5, selected);
+        return new Message(m.id, receiptHandle, m.md5OfBody, m.body, system, md5, selected);
     }
 
     private static void putIfWanted(Map<String, String> out, ReceiveOptions o, String name, String value) {

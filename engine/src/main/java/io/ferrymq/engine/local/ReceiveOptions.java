@@ -1,5 +1,6 @@
 package io.ferrymq.engine.local;
 
+import io.ferrymq.engine.MessageFilter;
 import io.ferrymq.engine.sqs.MessageAttributeValue;
 import io.ferrymq.engine.sqs.MessageSystemAttributeName;
 
@@ -7,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A validated receive: how many, for how long, and which attributes to return. */
+/**
+ * A validated receive: how many, for how long, which attributes to return, and which messages it may take
+ * ({@code filter} null: any).
+ */
 record ReceiveOptions(int maxMessages, int visibilityTimeout, int waitTimeSeconds, List<String> attributeNames,
-                      List<String> systemAttributeNames, String attemptId) {
+                      List<String> systemAttributeNames, String attemptId, MessageFilter filter) {
 
     boolean wantsSystemAttribute(String name) {
         return systemAttributeNames.contains(MessageSystemAttributeName.ALL) || systemAttributeNames.contains(name);

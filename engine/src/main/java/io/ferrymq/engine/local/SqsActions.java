@@ -378,6 +378,12 @@ final class SqsActions {
     }
 
     CompletableFuture<ReceiveMessageResult> receiveMessage(ReceiveMessageRequest request) {
+        return receiveMessage(request, null);
+    }
+
+    /** ReceiveMessage, or with a filter a selective receive ({@link io.ferrymq.engine.Capability#SELECTIVE_RECEIVE}). */
+    CompletableFuture<ReceiveMessageResult> receiveMessage(ReceiveMessageRequest request,
+                                                           io.ferrymq.engine.MessageFilter filter) {
         try {
             LocalQueue q = queue(request.queueUrl());
             QueueSettings s = q.settings();
@@ -399,15 +405,16 @@ final class SqsActions {
             }
             Acks acks = new Acks();
             CompletableFuture<ReceiveMessageResult> received = q.receive(new ReceiveOptions(max, visibility, wait,
-                    request.messageAttributeNames(), request.messageSystemAttributeNames(), attemptId), acks);
+                    request.messageAttributeNames(), request.messageSystemAttributeNames(), attemptId, filter), acks);
             CompletableFuture<Void> leases = acks.then(null);
             if (leases.isDone() && !leases.isCompletedExceptionally()) {
                 return received; // the waiter's own future, so that cancelling it frees the waiter
             }
             CompletableFuture<ReceiveMessageResult> answer = leases.thenCompose(durable -> received);
             answer.whenComplete((r, e) -> {
-                if (answer.isCancelled()) {
-                    received.cancel(false);
+                if (answer.isCancelled() && !received.cancel(false)) {
+                    // Too late to withdraw: it holds leases its caller will never see, so they go back.
+                    received.thenAccept(got -> q.releaseReceived(got.messages()));
                 }
             });
             return answer;
@@ -478,7 +485,7 @@ final class SqsActions {
         q.changeVisibility(handle, receiptHandle, visibilityTimeout, acks);
     }
 
-    private static ReceiptHandles.Decoded decodeHandle(LocalQueue q, String receiptHandle) {
+    static ReceiptHandles.Decoded decodeHandle(LocalQueue q, String receiptHandle) {
         if (receiptHandle == null) {
             throw Errors.missingParameter("ReceiptHandle");
         }
@@ -608,7 +615,7 @@ final class SqsActions {
 
     // ---- internals ----
 
-    private LocalQueue queue(String queueUrl) {
+    LocalQueue queue(String queueUrl) {
         if (queueUrl == null) {
             throw Errors.missingParameter("QueueUrl");
         }

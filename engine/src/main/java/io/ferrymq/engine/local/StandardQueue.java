@@ -3,6 +3,7 @@ package io.ferrymq.engine.local;
 import io.ferrymq.engine.sqs.SendMessageResult;
 
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -32,6 +33,7 @@ final class StandardQueue extends LocalQueue {
 
     @Override
     void becameVisible(StoredMessage m) {
+        stamp(m);
         visible.addLast(m);
     }
 
@@ -41,6 +43,12 @@ final class StandardQueue extends LocalQueue {
 
     @Override
     void leaseEnded(StoredMessage m) {
+    }
+
+    @Override
+    void returned(StoredMessage m) {
+        stamp(m);
+        visible.addFirst(m);
     }
 
     @Override
@@ -65,5 +73,28 @@ final class StandardQueue extends LocalQueue {
             }
         }
         return null;
+    }
+
+    /** Walks the line in place: what a selective receive takes or drops leaves it, what it rejects stays put. */
+    @Override
+    void scanCandidates(Candidates receive) {
+        // Only plain receives drop entries of messages that left from the front; without them they could pile up.
+        if (visible.size() > 2 * visibleCount() + 1024) {
+            visible.removeIf(m -> m.state != StoredMessage.State.VISIBLE);
+        }
+        Iterator<StoredMessage> it = visible.iterator();
+        while (it.hasNext()) {
+            StoredMessage m = it.next();
+            if (m.state != StoredMessage.State.VISIBLE) {
+                continue;
+            }
+            Candidates.Verdict verdict = receive.visit(m, false);
+            if (verdict == Candidates.Verdict.DONE) {
+                return;
+            }
+            if (verdict != Candidates.Verdict.PASSED) {
+                it.remove();
+            }
+        }
     }
 }

@@ -37,6 +37,12 @@ final class StoredMessage {
     long receiveSerial;
     /** Bumped on each state change so stale timer entries can be recognised. */
     int version;
+    /** This message's place in its queue's arrival order, and its neighbours there (see {@link Arrivals}). */
+    long arrival;
+    StoredMessage older;
+    StoredMessage newer;
+    /** When it last became a delivery candidate, on its queue's offer clock (see LocalQueue#offers). */
+    long offeredAt;
 
     StoredMessage(String id, String body, Map<String, MessageAttributeValue> attributes, String traceHeader,
                   String md5OfBody, String md5OfAttributes, String md5OfSystemAttributes, long sentAt,
