@@ -161,6 +161,27 @@ class AsyncSendTest extends JmsFixture {
     }
 
     @Test
+    void aCompletionListenerThatThrowsDoesNotStopLaterCallbacks() throws Exception {
+        Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer p = s.createProducer(s.createQueue("throwing-callback"));
+        CompletionListener throwing = new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                throw new IllegalStateException("application bug");
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+            }
+        };
+        p.send(s.createTextMessage("first"), throwing);
+        Recorder r = new Recorder(1);
+        p.send(s.createTextMessage("second"), r);
+        r.await();
+        assertThat(r.completed).hasSize(1);
+    }
+
+    @Test
     void sessionCloseWaitsForEveryOutstandingCompletion() throws Exception {
         Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
         MessageProducer p = s.createProducer(s.createQueue("slow-callbacks"));
