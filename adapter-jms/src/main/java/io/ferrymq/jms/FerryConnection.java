@@ -62,9 +62,15 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         return provider;
     }
 
-    /** Carried in every message this connection sends, so noLocal subscribers can skip their own. */
+    /**
+     * Carried in every message this connection sends, so noLocal subscribers can skip their own. With a client ID it
+     * is the client ID's, since a noLocal durable subscription skips what any connection with its client ID
+     * published (JMS 2.0 Session.createDurableConsumer), also one that has closed since; client IDs are unique among
+     * open connections, so for a non-durable subscriber this is still exactly its own connection's messages.
+     */
     String id() {
-        return id;
+        String c = clientId;
+        return c != null ? "client:" + c : id;
     }
 
     boolean isStarted() {

@@ -35,7 +35,6 @@ final class FerryContext implements JMSContext {
     private final AtomicInteger connectionUsers;
     private final int sessionMode;
     private FerrySession session;
-    private FerryMessageProducer producer;
     private boolean autoStart = true;
     private volatile boolean closed;
 
@@ -103,12 +102,18 @@ final class FerryContext implements JMSContext {
         return new FerryContext(connection, connectionUsers, mode);
     }
 
+    /**
+     * Each JMSProducer has its own settings (delivery mode, priority, time to live, delay, ...), so each gets its own
+     * anonymous producer. It is not registered with the session: a JMSProducer has no close(), and an application
+     * may create one per send; it stops working when the session closes all the same.
+     */
     @Override
-    public synchronized JMSProducer createProducer() {
-        if (producer == null) {
-            producer = unchecked(() -> session().createProducer(null));
-        }
-        return new FerryJMSProducer(this, producer);
+    public JMSProducer createProducer() {
+        FerrySession s = session();
+        return new FerryJMSProducer(this, unchecked(() -> {
+            s.checkOpen();
+            return new FerryMessageProducer(s, null);
+        }));
     }
 
     @Override

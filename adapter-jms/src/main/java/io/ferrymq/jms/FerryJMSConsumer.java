@@ -9,10 +9,10 @@ import jakarta.jms.MessageListener;
 
 /** The simplified API's consumer: a MessageConsumer whose failures are unchecked. */
 final class FerryJMSConsumer implements JMSConsumer {
-    private final MessageConsumer consumer;
+    private final FerryMessageConsumer consumer;
 
     FerryJMSConsumer(MessageConsumer consumer) {
-        this.consumer = consumer;
+        this.consumer = (FerryMessageConsumer) consumer;
     }
 
     @FunctionalInterface
@@ -71,17 +71,17 @@ final class FerryJMSConsumer implements JMSConsumer {
 
     @Override
     public <T> T receiveBody(Class<T> c) {
-        return body(receive(), c);
+        return body(unchecked(() -> consumer.receiveBody(c, 0, false)), c);
     }
 
     @Override
     public <T> T receiveBody(Class<T> c, long timeout) {
-        return body(receive(timeout), c);
+        return body(unchecked(() -> consumer.receiveBody(c, timeout, false)), c);
     }
 
     @Override
     public <T> T receiveBodyNoWait(Class<T> c) {
-        return body(receiveNoWait(), c);
+        return body(unchecked(() -> consumer.receiveBody(c, 0, true)), c);
     }
 
     private static <T> T body(Message m, Class<T> c) {

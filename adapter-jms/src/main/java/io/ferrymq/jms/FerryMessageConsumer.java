@@ -173,20 +173,43 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
 
     @Override
     public jakarta.jms.Message receive() throws JMSException {
-        return receive(Long.MAX_VALUE, false);
+        return receive(Long.MAX_VALUE, false, null);
     }
 
     @Override
     public jakarta.jms.Message receive(long timeout) throws JMSException {
-        return receive(timeout <= 0 ? Long.MAX_VALUE : timeout, false);
+        return receive(timeout <= 0 ? Long.MAX_VALUE : timeout, false, null);
     }
 
     @Override
     public jakarta.jms.Message receiveNoWait() throws JMSException {
-        return receive(0, true);
+        return receive(0, true, null);
     }
 
-    private jakarta.jms.Message receive(long timeoutMs, boolean noWait) throws JMSException {
+    /**
+     * JMSConsumer.receiveBody: a receive whose message must have a body of that type. One that has not is not
+     * acknowledged: in AUTO/DUPS_OK it is redelivered at once, as if the receive had not happened; in CLIENT and
+     * transacted sessions it counts as received (acknowledge or commit settles it). Either way MessageFormatException.
+     */
+    jakarta.jms.Message receiveBody(Class<?> bodyType, long timeout, boolean noWait) throws JMSException {
+        return receive(noWait ? 0 : timeout <= 0 ? Long.MAX_VALUE : timeout, noWait, bodyType);
+    }
+
+    private jakarta.jms.Message handOver(Delivery d, Class<?> bodyType) throws JMSException {
+        if (bodyType == null || d.message().isBodyAssignableTo(bodyType)) {
+            return session.handOver(d, false);
+        }
+        int mode = session.mode();
+        if (mode == jakarta.jms.Session.AUTO_ACKNOWLEDGE || mode == jakarta.jms.Session.DUPS_OK_ACKNOWLEDGE) {
+            JmsErrors.await(Settlement.redeliver(provider, List.of(d)));
+        } else {
+            session.handOver(d, false);
+        }
+        throw new jakarta.jms.MessageFormatException("The message's body cannot be read as a "
+                + bodyType.getName() + " (it is a " + d.message().getClass().getSimpleName() + ")");
+    }
+
+    private jakarta.jms.Message receive(long timeoutMs, boolean noWait, Class<?> bodyType) throws JMSException {
         checkOpen();
         if (listener != null) {
             throw new IllegalStateException("This consumer has a MessageListener; it cannot also receive()");
@@ -205,7 +228,7 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
             }
             Delivery d = screened(takeBuffered());
             if (d != null) {
-                return session.handOver(d, false);
+                return handOver(d, bodyType);
             }
             long remaining = noWait ? 0 : deadline - System.currentTimeMillis();
             if (!noWait && remaining <= 0) {
@@ -214,14 +237,14 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
             List<Message> got = fetch(remaining);
             accept(got);
             if (got.isEmpty() && (noWait || System.currentTimeMillis() >= deadline)) {
-                return screenedOrNull();
+                return screenedOrNull(bodyType);
             }
         }
     }
 
-    private jakarta.jms.Message screenedOrNull() {
+    private jakarta.jms.Message screenedOrNull(Class<?> bodyType) throws JMSException {
         Delivery d = screened(takeBuffered());
-        return d == null ? null : session.handOver(d, false);
+        return d == null ? null : handOver(d, bodyType);
     }
 
     private boolean awaitStarted(long deadline) {

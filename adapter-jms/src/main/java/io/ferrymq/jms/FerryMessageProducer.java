@@ -290,7 +290,7 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
         if (session.transaction() != null) {
             session.transaction().add(outgoing);
             if (listener != null) {
-                complete(listener, message, null);
+                session.track(complete(listener, message, null));
             }
             return;
         }
@@ -299,8 +299,11 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
             JmsErrors.await(sent);
             return;
         }
-        session.track(sent);
-        sent.whenComplete((r, e) -> complete(listener, message, e));
+        // What close() and commit() wait for is the callback's return, not just the send (JMS 2.0 §7.3.8); and a
+        // failure is the CompletionListener's to hear, not the connection's ExceptionListener's.
+        CompletableFuture<Void> called = new CompletableFuture<>();
+        session.track(called);
+        sent.whenComplete((r, e) -> complete(listener, message, e).whenComplete((x, y) -> called.complete(null)));
     }
 
     private void stamp(Message m, FerryDestination target, int mode, int prio, long ttl, long now, String id)
@@ -314,7 +317,9 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
         m.setJMSMessageID(id);
     }
 
-    private void complete(CompletionListener listener, Message message, Throwable failure) {
+    /** Calls the listener on the session's completion thread; the future completes when it has returned. */
+    private CompletableFuture<Void> complete(CompletionListener listener, Message message, Throwable failure) {
+        CompletableFuture<Void> returned = new CompletableFuture<>();
         session.completions().execute(() -> {
             COMPLETING.set(session);
             try {
@@ -323,9 +328,13 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
                 } else {
                     listener.onException(message, JmsErrors.toJms(failure));
                 }
+            } catch (RuntimeException listenerFailed) {
+                // the application's own failure: nothing for the provider to do about it
             } finally {
                 COMPLETING.remove();
+                returned.complete(null);
             }
         });
+        return returned;
     }
 }

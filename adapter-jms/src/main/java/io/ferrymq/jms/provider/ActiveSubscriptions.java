@@ -30,8 +30,7 @@ public final class ActiveSubscriptions {
 
     /** Marks an unshared durable subscription active; a second consumer on it is refused, as the spec says. */
     public synchronized void activateDurable(String queueName) throws IllegalStateException {
-        if (!activeDurable.add(queueName) || sharedConsumers.containsKey(queueName)) {
-            activeDurable.remove(queueName);
+        if (sharedConsumers.containsKey(queueName) || !activeDurable.add(queueName)) {
             throw new IllegalStateException("Durable subscription " + queueName + " already has an active consumer");
         }
     }
