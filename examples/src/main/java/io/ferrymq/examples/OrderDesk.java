@@ -16,6 +16,7 @@ import javax.naming.Context;
 import javax.naming.InitialContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An order desk written the way JMS applications have been written for twenty years: JNDI for the connection
@@ -64,10 +65,11 @@ public final class OrderDesk {
                 + Context.INITIAL_CONTEXT_FACTORY + "=" + jndi.getEnvironment().get(Context.INITIAL_CONTEXT_FACTORY)
                 + ")");
 
+        Story story;
         try (PriceDesk pricing = new PriceDesk(factory, prices, quotes);
              OrderService desk = new OrderService(factory, orders, quotes)) {
-            step("Prices change. The EU web shop subscribes to its region; the audit job keeps a durable "
-                    + "subscription to prices >= 100 and is not running");
+            step("Prices go out on a topic: the EU web shop selects region = 'EU'; the audit job, not running, "
+                    + PriceAudit.SELECTOR);
             PriceAudit audit = new PriceAudit(factory, prices);
             audit.subscribe();
             List<Price> shopPrices;
@@ -79,7 +81,7 @@ public final class OrderDesk {
             List<Price> auditPrices = audit.catchUp();
             say("audit job", "started later; its subscription kept %s", auditPrices);
 
-            step("The order desk asks for a quote: request/reply through a temporary queue");
+            step("A quote, by request/reply through a temporary queue");
             Quote quote = desk.quote(2, "XJ-9", "EU");
 
             step("Five orders go on one queue; order " + POISON_ORDER + " asks for an item that does not exist");
@@ -87,8 +89,8 @@ public final class OrderDesk {
                 desk.place(o);
             }
 
-            step("The warehouse opens: it ships each order in a transaction; the failing one is rolled back and "
-                    + "redelivered, and after 3 deliveries the queue moves it to the DLQ");
+            step("The warehouse ships each order in a transaction; a failure rolls back, and 3 deliveries send it to "
+                    + "the DLQ");
             List<Integer> shipped;
             DeadLetter deadLetter;
             try (Warehouse warehouse = new Warehouse(factory, orders, shipments)) {
@@ -96,17 +98,16 @@ public final class OrderDesk {
                 shipped = warehouse.awaitShipped(ORDERS.size() - 1);
             }
 
-            step("The shipping office collects its pick tickets: one for every shipped order, none for "
-                    + POISON_ORDER + " (each was rolled back with it)");
+            step("The shipping office collects its pick tickets; " + POISON_ORDER + "'s were rolled back with it");
             List<String> pickTickets = collect(factory, shipments);
             for (String t : pickTickets) {
                 say("shipping", "%s", t);
             }
-            return new Story(shopPrices, auditPrices, quote, shipped, deadLetter, pickTickets);
-        } finally {
-            System.out.println();
-            System.out.println("Done; every connection is closed.");
+            story = new Story(shopPrices, auditPrices, quote, shipped, deadLetter, pickTickets);
         }
+        System.out.println();
+        System.out.println("Done; every connection is closed.");
+        return story;
     }
 
     /** An operator reads the dead-letter queue, as on any broker; CLIENT_ACKNOWLEDGE: it is gone once written up. */
@@ -153,6 +154,6 @@ public final class OrderDesk {
     }
 
     static void say(String who, String format, Object... args) {
-        System.out.printf("   %-12s %s%n", who, String.format(format, args));
+        System.out.printf("   %-12s %s%n", who, String.format(Locale.ROOT, format, args));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.jms.Topic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Pricing: announces today's prices on a topic, for whoever subscribes, and answers quote requests sent to its
@@ -52,7 +53,7 @@ final class PriceDesk implements MessageListener, AutoCloseable {
 
         @Override
         public String toString() {
-            return String.format("%s %s %.2f", sku, region, price);
+            return String.format(Locale.ROOT, "%s %s %.2f", sku, region, price);
         }
     }
 
@@ -88,8 +89,8 @@ final class PriceDesk implements MessageListener, AutoCloseable {
             String region = request.getStringProperty("region");
             Price p = PRICE_LIST.stream().filter(x -> x.sku().equals(item[1]) && x.region().equals(region))
                     .findFirst().orElseThrow();
-            TextMessage reply = quoting.createTextMessage(String.format("%d x %s in %s: %.2f", quantity, p.sku(),
-                    region, quantity * p.price()));
+            TextMessage reply = quoting.createTextMessage(String.format(Locale.ROOT, "%d x %s in %s: %.2f", quantity,
+                    p.sku(), region, quantity * p.price()));
             reply.setJMSCorrelationID(request.getJMSMessageID());
             OrderDesk.say("pricing", "quotes \"%s\" to %s", reply.getText(), request.getJMSReplyTo());
             replies.send(request.getJMSReplyTo(), reply);

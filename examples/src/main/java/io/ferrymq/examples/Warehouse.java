@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ships orders. Its session is transacted, so taking an order off the queue and sending its pick
- * ticket to the shipping office happen together or not at all: an order that fails is rolled back, ticket and all,
- * and comes back to be tried again, until the broker gives up on it and moves it to the dead-letter queue.
+ * Ships orders. Its session is transacted, so taking an order off the queue and sending its pick ticket to the
+ * shipping office happen together or not at all: an order that fails is rolled back, ticket and all, and comes back
+ * to be tried again, until the broker gives up on it and moves it to the dead-letter queue.
  */
 final class Warehouse implements MessageListener, AutoCloseable {
     private static final String NAME = "warehouse";
@@ -46,8 +46,9 @@ final class Warehouse implements MessageListener, AutoCloseable {
             String sku = item[1];
             try {
                 pickTickets.send(session.createTextMessage("pick " + quantity + " x " + sku + " for order " + orderId));
-                take(sku, quantity);
+                int left = stockAfter(sku, quantity); // fails for an item the warehouse does not stock
                 session.commit();
+                stock.put(sku, left);
             } catch (RuntimeException e) {
                 OrderDesk.say(NAME, "order %d failed on delivery %d (%s): rolled back", orderId,
                         message.getIntProperty("JMSXDeliveryCount"), e.getMessage());
@@ -62,16 +63,17 @@ final class Warehouse implements MessageListener, AutoCloseable {
             OrderDesk.say(NAME, "shipped order %d (%d x %s to %s)", orderId, quantity, sku,
                     message.getStringProperty("region"));
         } catch (JMSException e) {
-            OrderDesk.say(NAME, "lost its broker: %s", e);
+            // A failed commit is a rollback: the order comes back.
+            OrderDesk.say(NAME, "could not settle an order: %s", e);
         }
     }
 
-    private void take(String sku, int quantity) {
+    private int stockAfter(String sku, int quantity) {
         Integer left = stock.get(sku);
         if (left == null) {
             throw new IllegalArgumentException("no such item " + sku);
         }
-        stock.put(sku, left - quantity);
+        return left - quantity;
     }
 
     /** Waits until {@code count} orders are shipped: the listener ships them on its own thread. */
