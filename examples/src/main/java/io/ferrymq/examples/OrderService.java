@@ -44,15 +44,18 @@ final class OrderService implements AutoCloseable {
             TextMessage ask = session.createTextMessage(quantity + " x " + sku);
             ask.setStringProperty("region", region);
             ask.setJMSReplyTo(replyQueue);
+            OrderDesk.say("order desk", "asks for a quote for %d x %s in %s; JMSReplyTo %s", quantity, sku, region,
+                    replyQueue);
             quoteRequests.send(ask);
-            OrderDesk.say("order desk", "asked for a quote for %d x %s in %s (%s)", quantity, sku, region,
-                    ask.getJMSMessageID());
             Message answer = answers.receive(10_000);
             if (answer == null) {
                 throw new IllegalStateException("No quote within 10 seconds");
             }
             Quote q = new Quote(((TextMessage) answer).getText(), ask.getJMSMessageID(), answer.getJMSCorrelationID());
-            OrderDesk.say("order desk", "got \"%s\" (JMSCorrelationID %s)", q.text(), q.correlationId());
+            if (!q.requestId().equals(q.correlationId())) {
+                throw new IllegalStateException("A reply to another request: " + q);
+            }
+            OrderDesk.say("order desk", "got \"%s\"; its JMSCorrelationID is the request's JMSMessageID", q.text());
             return q;
         } finally {
             replyQueue.delete();

@@ -92,7 +92,7 @@ final class PriceDesk implements MessageListener, AutoCloseable {
             TextMessage reply = quoting.createTextMessage(String.format(Locale.ROOT, "%d x %s in %s: %.2f", quantity,
                     p.sku(), region, quantity * p.price()));
             reply.setJMSCorrelationID(request.getJMSMessageID());
-            OrderDesk.say("pricing", "quotes \"%s\" to %s", reply.getText(), request.getJMSReplyTo());
+            OrderDesk.say("pricing", "answers %s with \"%s\"", request.getJMSMessageID(), reply.getText());
             replies.send(request.getJMSReplyTo(), reply);
         } catch (JMSException | RuntimeException e) {
             OrderDesk.say("pricing", "cannot quote: %s", e);
