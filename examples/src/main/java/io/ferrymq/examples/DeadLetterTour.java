@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * FerryMQ's engine end to end, the way an SQS application lives with a poison message: it fails processing until
  * the queue's RedrivePolicy moves it to the dead-letter queue; an operator looks at it, fixes the cause, and redrives
- * it back with a message move task; this time it is processed and deleted. Run it with the README's first command.
+ * it back with a message move task; this time it is processed and deleted. The README's engine tour:
+ * {@code mvn -q -B -pl examples -am compile exec:java -Dexec.mainClass=io.ferrymq.examples.DeadLetterTour}.
  */
 public final class DeadLetterTour {
     private static final int MAX_RECEIVE_COUNT = 3;

@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's main job must keep telling the true story: three failures, the DLQ, the redrive, the delete. */
+/** The README's engine tour must keep telling the true story: three failures, the DLQ, the redrive, the delete. */
 class DeadLetterTourTest {
 
     @Test
