@@ -19,13 +19,15 @@ import java.util.Map;
  * topic.jms/Prices            = prices
  * </pre>
  * {@code ConnectionFactory} (also {@code QueueConnectionFactory}, {@code TopicConnectionFactory}) is there by
- * default, on {@code java.naming.provider.url} if given, else {@code ferry:embedded}; {@code dynamicQueues/<name>}
+ * default, on {@code java.naming.provider.url} if given, else {@code ferry:embedded}, as is every name listed in
+ * ActiveMQ Classic's {@code connectionFactoryNames}; {@code dynamicQueues/<name>}
  * and {@code dynamicTopics/<name>} name any queue or topic without configuring it.
  */
 public final class FerryInitialContextFactory implements InitialContextFactory {
     static final String CONNECTION_FACTORY_PREFIX = "connectionFactory.";
     static final String QUEUE_PREFIX = "queue.";
     static final String TOPIC_PREFIX = "topic.";
+    static final String CONNECTION_FACTORY_NAMES = "connectionFactoryNames";
 
     @Override
     public Context getInitialContext(Hashtable<?, ?> environment) throws NamingException {
@@ -34,6 +36,15 @@ public final class FerryInitialContextFactory implements InitialContextFactory {
         String defaultUrl = providerUrl == null ? "ferry:embedded" : providerUrl.toString();
         for (String name : new String[] {"ConnectionFactory", "QueueConnectionFactory", "TopicConnectionFactory"}) {
             bindings.put(name, factory(name, defaultUrl));
+        }
+        // ActiveMQ Classic's way of naming more factories on the provider URL.
+        Object classicNames = environment.get(CONNECTION_FACTORY_NAMES);
+        if (classicNames != null) {
+            for (String name : classicNames.toString().split(",")) {
+                if (!name.isBlank()) {
+                    bindings.put(name.trim(), factory(name.trim(), defaultUrl));
+                }
+            }
         }
         for (Map.Entry<?, ?> e : environment.entrySet()) {
             String key = e.getKey().toString();
