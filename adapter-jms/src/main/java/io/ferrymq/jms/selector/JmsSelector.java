@@ -37,7 +37,14 @@ public final class JmsSelector {
             return EVERYTHING;
         }
         Node tree = SelectorParser.parse(selector);
-        return new JmsSelector(selector, tree, ExpressionCompiler.condition(tree));
+        try {
+            return new JmsSelector(selector, tree, ExpressionCompiler.condition(tree));
+        } catch (RuntimeException e) { // Artemis cannot build a regex for a LIKE pattern
+            InvalidSelectorException ex = new InvalidSelectorException("Invalid message selector \"" + selector
+                    + "\": " + e.getMessage());
+            ex.initCause(e);
+            throw ex;
+        }
     }
 
     /** Whether the selector selects {@code message}: TRUE selects; FALSE and unknown do not. */
