@@ -26,8 +26,7 @@ final class AtomTranslator {
             return constant(atom, positive);
         }
         if (atom instanceof Node.Identifier id) {
-            return carried(id) ? exact(id, Leaf.values(List.of(positive ? Patterns.TRUE : Patterns.FALSE)))
-                    : Dnf.all(false);
+            return carried(id) ? split(id, null, Leaf.values(List.of(bool(positive))), true) : Dnf.all(false);
         }
         if (atom instanceof Node.Compare c) {
             return compare(c, positive);
@@ -43,7 +42,7 @@ final class AtomTranslator {
         }
         if (atom instanceof Node.IsNull n) {
             if (n.value() instanceof Node.Identifier id && carried(id)) {
-                return exact(id, positive != n.negated() ? Leaf.absent() : Leaf.present());
+                return positive != n.negated() ? absent(id) : split(id, Leaf.present(), Leaf.present(), true);
             }
             return Dnf.all(false); // (a + b) IS NULL may hold with a present
         }
@@ -89,20 +88,21 @@ final class AtomTranslator {
     private static Dnf compareString(Node.Identifier x, Op op, String s, boolean positive) {
         JsonNode v = Patterns.string(s);
         if (op == Op.EQ) {
-            return positive ? exact(x, Leaf.values(List.of(v))) : exact(x, Leaf.of(List.of(Patterns.anythingBut(
-                    List.of(v)))));
+            return positive ? split(x, null, Leaf.values(List.of(v)), true)
+                    : split(x, Leaf.present(), Leaf.of(List.of(Patterns.anythingBut(List.of(v)))), true);
         }
         // <>: TRUE for other strings only, but SNS cannot say "a string other than s"; FALSE for s and non-strings
-        return positive ? inexact(x, Leaf.of(List.of(Patterns.anythingBut(List.of(v)))))
-                : exact(x, Leaf.of(union(List.of(v), nonStrings())));
+        return positive ? split(x, null, Leaf.of(List.of(Patterns.anythingBut(List.of(v)))), false)
+                : split(x, Leaf.present(), Leaf.of(List.of(v, Patterns.TRUE, Patterns.FALSE, NAN)), true);
     }
 
     private static Dnf compareBoolean(Node.Identifier x, Op op, boolean b, boolean positive) {
         boolean trueFor = op == Op.EQ ? b : !b; // the one boolean value that makes the comparison TRUE
         if (positive) {
-            return exact(x, Leaf.values(List.of(bool(trueFor))));
+            return split(x, null, Leaf.values(List.of(bool(trueFor))), true);
         }
-        return exact(x, Leaf.of(union(List.of(bool(!trueFor)), nonBooleans()))); // FALSE: the other, or no boolean
+        // FALSE: the other boolean, or any non-boolean value
+        return split(x, Leaf.present(), Leaf.of(List.of(bool(!trueFor), Patterns.ANY_STRING, NAN)), true);
     }
 
     private static Dnf compareNumber(Node.Identifier x, Op op, BigDecimal k, boolean positive) {
@@ -110,30 +110,34 @@ final class AtomTranslator {
         switch (op) {
             case EQ -> {
                 if (positive) {
-                    return exact ? exact(x, Leaf.values(List.of(Patterns.number(k))))
-                            : range(x, new NumericRange(k, false, k, false), false);
+                    return exact ? split(x, Leaf.values(List.of(Patterns.number(k))), null, true)
+                            : numbers(x, new NumericRange(k, false, k, false), null, false);
                 }
-                return exact ? exact(x, Leaf.of(List.of(Patterns.anythingBut(List.of(Patterns.number(k))))))
-                        : inexact(x, Leaf.present());
+                return exact ? split(x, Leaf.of(List.of(Patterns.numeric("<", k), Patterns.numeric(">", k))),
+                        Leaf.present(), true) : split(x, Leaf.present(), Leaf.present(), false);
             }
             case NE -> {
                 if (positive) { // every other number, and NaN
-                    List<JsonNode> p = exact
-                            ? List.of(Patterns.numeric("<", k), Patterns.numeric(">", k), NAN)
-                            : union(Patterns.ANY_NUMBER, List.of(NAN));
-                    return dnf(x, Leaf.of(p), exact);
+                    Leaf others = exact ? Leaf.of(List.of(Patterns.numeric("<", k), Patterns.numeric(">", k)))
+                            : Leaf.present();
+                    return split(x, others, Leaf.values(List.of(NAN)), exact);
                 }
-                NumericRange.Widened point = new NumericRange(k, false, k, false).widened();
-                return dnf(x, Leaf.of(union(point.range().patterns(), nonNumbers())), point.exact());
+                return numbers(x, new NumericRange(k, false, k, false), nonNumbers(), true);
             }
             default -> {
                 if (positive) {
-                    return range(x, NumericRange.of(op, k), true);
+                    return numbers(x, NumericRange.of(op, k), null, true);
                 }
-                NumericRange.Widened rest = NumericRange.of(complement(op), k).widened();
-                return dnf(x, Leaf.of(union(rest.range().patterns(), List.of(NAN), nonNumbers())), rest.exact());
+                return numbers(x, NumericRange.of(complement(op), k), Leaf.present(), true); // and NaN, non-numbers
             }
         }
+    }
+
+    /** The numbers of a range (widened for SNS), or the {@code others} on the plain key. */
+    private static Dnf numbers(Node.Identifier x, NumericRange r, Leaf others, boolean exactIfRepresentable) {
+        NumericRange.Widened w = r.widened();
+        Leaf numbers = w.range().isEmpty() ? null : Leaf.range(w.range());
+        return split(x, numbers, others, w.exact() && exactIfRepresentable);
     }
 
     private static Op complement(Op op) {
@@ -165,32 +169,16 @@ final class AtomTranslator {
         BigDecimal low = decimal((Number) lo);
         BigDecimal high = decimal((Number) hi);
         NumericRange inside = new NumericRange(low, false, high, false);
-        NumericRange.Widened below = new NumericRange(null, false, low, true).widened();
-        NumericRange.Widened above = new NumericRange(high, true, null, false).widened();
-        if (b.negated() == positive) { // the numbers outside (NOT BETWEEN TRUE, or BETWEEN FALSE)
-            List<JsonNode> p = union(below.range().patterns(), above.range().patterns());
-            if (!positive) {
-                p = union(p, List.of(NAN), nonNumbers()); // BETWEEN is also FALSE for NaN and non-numbers
-                if (inside.isEmpty()) {
-                    return exact(x, Leaf.present());
-                }
-            }
-            return dnf(x, Leaf.of(p), below.exact() && above.exact());
+        // NaN and non-numbers make both BETWEEN and NOT BETWEEN FALSE
+        Leaf nonNumbers = positive ? null : Leaf.present();
+        if (b.negated() == positive) { // the numbers outside: NOT BETWEEN TRUE, or BETWEEN FALSE
+            NumericRange.Widened below = new NumericRange(null, false, low, true).widened();
+            NumericRange.Widened above = new NumericRange(high, true, null, false).widened();
+            List<JsonNode> p = new ArrayList<>(below.range().patterns());
+            p.addAll(above.range().patterns());
+            return split(x, Leaf.of(p), nonNumbers, below.exact() && above.exact());
         }
-        // the numbers inside (BETWEEN TRUE, or NOT BETWEEN FALSE, which NaN and non-numbers also make FALSE)
-        if (positive) {
-            return inside.isEmpty() ? Dnf.none(true) : range(x, inside, true);
-        }
-        NumericRange.Widened in = inside.widened();
-        return dnf(x, Leaf.of(union(in.range().patterns(), List.of(NAN), nonNumbers())), in.exact());
-    }
-
-    private static Dnf range(Node.Identifier x, NumericRange r, boolean exactIfRepresentable) {
-        NumericRange.Widened w = r.widened();
-        if (w.range().isEmpty()) {
-            return Dnf.none(true);
-        }
-        return dnf(x, Leaf.range(w.range()), w.exact() && exactIfRepresentable);
+        return inside.isEmpty() ? split(x, null, nonNumbers, true) : numbers(x, inside, nonNumbers, true);
     }
 
     // ---- strings ----
@@ -202,8 +190,9 @@ final class AtomTranslator {
         }
         List<JsonNode> values = in.values().stream().map(Patterns::string).toList();
         // IN is unknown for a non-string, so FALSE only for other strings, which SNS cannot single out
-        return positive ? exact(x, Leaf.values(values))
-                : inexact(x, Leaf.of(List.of(Patterns.anythingBut(new ArrayList<>(new LinkedHashSet<>(values))))));
+        return positive ? split(x, null, Leaf.values(values), true)
+                : split(x, null, Leaf.of(List.of(Patterns.anythingBut(new ArrayList<>(new LinkedHashSet<>(values))))),
+                        false);
     }
 
     private static Dnf like(Node.Like l, boolean positive) {
@@ -215,25 +204,31 @@ final class AtomTranslator {
         }
         LikePattern p = LikePattern.of(l.pattern(), l.escape());
         if (p.shape() == LikePattern.Shape.LITERAL) {
-            return positive ? exact(x, Leaf.values(List.of(Patterns.string(p.prefix()))))
-                    : inexact(x, Leaf.of(List.of(Patterns.anythingBut(List.of(Patterns.string(p.prefix()))))));
+            JsonNode v = Patterns.string(p.prefix());
+            return positive ? strings(x, Leaf.values(List.of(v)), true)
+                    : strings(x, Leaf.of(List.of(Patterns.anythingBut(List.of(v)))), false);
         }
         if (p.shape() == LikePattern.Shape.PREFIX) { // 'abc%'
             if (positive) {
-                return exact(x, Leaf.of(List.of(Patterns.prefix(p.prefix()))));
+                return strings(x, Leaf.of(List.of(Patterns.prefix(p.prefix()))), true);
             }
             return p.prefix().isEmpty() ? Dnf.none(true) // '%' is FALSE for no string
-                    : inexact(x, Leaf.of(List.of(Patterns.anythingButPrefix(p.prefix()))));
+                    : strings(x, Leaf.of(List.of(Patterns.anythingButPrefix(p.prefix()))), false);
         }
         if (!positive) {
-            return inexact(x, Leaf.present());
+            return strings(x, Leaf.present(), false);
         }
         if (p.shape() == LikePattern.Shape.SUFFIX) { // '%abc'
-            return exact(x, Leaf.of(List.of(Patterns.suffix(p.suffix()))));
+            return strings(x, Leaf.of(List.of(Patterns.suffix(p.suffix()))), true);
         }
         JsonNode weaker = p.prefix().length() >= p.suffix().length() ? Patterns.prefix(p.prefix())
                 : Patterns.suffix(p.suffix());
-        return inexact(x, Leaf.of(List.of(weaker)));
+        return strings(x, Leaf.of(List.of(weaker)), false);
+    }
+
+    /** A condition on string values only (LIKE), which travel under the identifier's own name. */
+    private static Dnf strings(Node.Identifier x, Leaf leaf, boolean exact) {
+        return split(x, null, leaf, exact);
     }
 
     // ---- what is left ----
@@ -245,7 +240,7 @@ final class AtomTranslator {
         Dnf d = Dnf.all(false);
         for (String name : names) {
             if (FilterAttributes.carries(name)) {
-                d = d.and(Dnf.of(name, Leaf.present(), false));
+                d = d.and(split(new Node.Identifier(name), Leaf.present(), Leaf.present(), false));
             }
         }
         return d;
@@ -340,37 +335,29 @@ final class AtomTranslator {
         return b ? Patterns.TRUE : Patterns.FALSE;
     }
 
-    private static List<JsonNode> nonStrings() {
-        return union(List.of(Patterns.TRUE, Patterns.FALSE, NAN), Patterns.ANY_NUMBER);
+    /** Non-numbers other than NaN, on the plain key: strings and booleans. */
+    private static Leaf nonNumbers() {
+        return Leaf.of(List.of(Patterns.ANY_STRING, Patterns.TRUE, Patterns.FALSE));
     }
 
-    /** Non-numbers other than NaN: strings and booleans. */
-    private static List<JsonNode> nonNumbers() {
-        return List.of(Patterns.ANY_STRING, Patterns.TRUE, Patterns.FALSE);
-    }
-
-    private static List<JsonNode> nonBooleans() {
-        return union(List.of(Patterns.ANY_STRING, NAN), Patterns.ANY_NUMBER);
-    }
-
-    @SafeVarargs
-    private static List<JsonNode> union(List<JsonNode>... lists) {
-        Set<JsonNode> all = new LinkedHashSet<>();
-        for (List<JsonNode> l : lists) {
-            all.addAll(l);
+    /**
+     * The values of x matching {@code numbers} (on its numeric key) or {@code others} (on its own name), either null
+     * for none. A value of x is on exactly one of the two keys, so this is an OR of two conditions.
+     */
+    private static Dnf split(Node.Identifier x, Leaf numbers, Leaf others, boolean exact) {
+        Dnf d = Dnf.none(true);
+        if (numbers != null) {
+            d = d.or(Dnf.of(FilterAttributes.numberKey(x.name()), numbers, true));
         }
-        return new ArrayList<>(all);
+        if (others != null) {
+            d = d.or(Dnf.of(x.name(), others, true));
+        }
+        return exact ? d : d.inexact();
     }
 
-    private static Dnf dnf(Node.Identifier x, Leaf leaf, boolean exact) {
-        return Dnf.of(x.name(), leaf, exact);
-    }
-
-    private static Dnf exact(Node.Identifier x, Leaf leaf) {
-        return Dnf.of(x.name(), leaf, true);
-    }
-
-    private static Dnf inexact(Node.Identifier x, Leaf leaf) {
-        return Dnf.of(x.name(), leaf, false);
+    /** x is NULL: neither key is there. */
+    private static Dnf absent(Node.Identifier x) {
+        return Dnf.of(x.name(), Leaf.absent(), true).and(Dnf.of(FilterAttributes.numberKey(x.name()), Leaf.absent(),
+                true));
     }
 }

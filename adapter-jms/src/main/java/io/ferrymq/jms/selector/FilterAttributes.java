@@ -16,19 +16,25 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>String: String; the empty string, which SNS refuses as a String, as String.Array {@code [""]}.</li>
  * <li>boolean: String.Array {@code [true]} or {@code [false]} (JSON booleans, which no string pattern matches).</li>
- * <li>byte, short, int, long, float, double: Number, compared numerically. A long beyond 2^53 travels as the nearest
+ * <li>byte, short, int, long, float, double: Number, under the name with {@link #NUMBER_SUFFIX} ({@code weight-num}),
+ * so that no attribute carries both numbers and other values: Event Ruler 2.1.0 (the matcher of the engine and of
+ * SNS) loses string and boolean matches on a key that other rules give numeric ranges. A long beyond 2^53 travels as
+ * the nearest
  * double (Event Ruler compares doubles and cannot read it otherwise); beyond 1E+100, infinities, and non-zero values
  * below 1E-100 travel as +-1E+100 or +-1E-100 (SNS's Number range); NaN, which has no Number form, as String.Array
  * {@code [null]}. None of this changes a comparison with a constant a filter policy can hold (at most 1e9, 5
  * decimals).</li>
  * </ul>
- * JMSPriority and JMSTimestamp always have a value, so a message always has an attribute and SNS's
+ * JMSPriority and JMSTimestamp (as JMSPriority-num, JMSTimestamp-num) always have a value, so a message always has
+ * an attribute and SNS's
  * {@code "exists": false} works. JMSXDeliveryCount is not carried: it is set at receipt, after SNS has filtered.
  * Call this once the send has stamped JMSMessageID and JMSTimestamp.
  */
 public final class FilterAttributes {
-    /** A selector identifier (ASCII) that is also a valid SNS attribute name: under 256 bytes, no dots. */
-    private static final Pattern CARRIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
+    /** Appended to an identifier to name the attribute that carries its numeric values. */
+    public static final String NUMBER_SUFFIX = "-num";
+    /** A selector identifier (ASCII) that, with the suffix, is a valid SNS attribute name: under 256 bytes. */
+    private static final Pattern CARRIED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,250}");
     private static final long EXACT_DOUBLE_LIMIT = 1L << 53;
     private static final double HUGE = 1e100;
     private static final double TINY = 1e-100;
@@ -71,8 +77,14 @@ public final class FilterAttributes {
 
     private static void put(Map<String, MessageAttributeValue> out, String name, Object value) {
         if (value != null) {
-            out.put(name, encode(value));
+            boolean number = value instanceof Long || value instanceof Double d && !d.isNaN(); // NaN is not a Number
+            out.put(number ? numberKey(name) : name, encode(value));
         }
+    }
+
+    /** The attribute that carries the numeric values of {@code identifier}; its other values keep its name. */
+    public static String numberKey(String identifier) {
+        return identifier + NUMBER_SUFFIX;
     }
 
     /** The attribute for a value as {@link SelectorValues} gives it (String, Long, Double or Boolean). */

@@ -27,7 +27,7 @@ final class PolicyWriter {
     static final int MAX_COMBINATIONS = 150;
     static final int MAX_BYTES = 256 * 1024;
     /** Accepts no message: JMSPriority is on every message (FilterAttributes), so it never is absent. */
-    static final String NEVER = "{\"JMSPriority\":[{\"exists\":false}]}";
+    static final String NEVER = "{\"JMSPriority-num\":[{\"exists\":false}]}";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);

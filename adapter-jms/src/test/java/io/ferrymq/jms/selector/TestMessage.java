@@ -41,6 +41,11 @@ final class TestMessage implements Message {
         return this;
     }
 
+    TestMessage type(String jmsType) {
+        type = jmsType;
+        return this;
+    }
+
     @Override
     public String toString() {
         return "TestMessage" + properties + (type == null ? "" : " JMSType=" + type)
