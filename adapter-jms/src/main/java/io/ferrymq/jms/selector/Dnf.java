@@ -80,8 +80,46 @@ record Dnf(List<Map<String, Leaf>> conjunctions, boolean exact) {
             return all(exact && o.exact);
         }
         List<Map<String, Leaf>> out = new ArrayList<>(conjunctions);
-        out.addAll(o.conjunctions);
+        for (Map<String, Leaf> c : o.conjunctions) {
+            add(out, c);
+        }
         return new Dnf(out, exact && o.exact);
+    }
+
+    /**
+     * Adds an alternative, folding it into one that differs only in one attribute's condition:
+     * (A and B1) or (A and B2) is A and (B1 or B2). Keeps a = 'x' OR a = 'y' one value list, not two alternatives.
+     */
+    private static void add(List<Map<String, Leaf>> alternatives, Map<String, Leaf> c) {
+        for (int i = 0; i < alternatives.size(); i++) {
+            Map<String, Leaf> a = alternatives.get(i);
+            if (!a.keySet().equals(c.keySet())) {
+                continue;
+            }
+            String differing = null;
+            int differences = 0;
+            for (String k : a.keySet()) {
+                if (!a.get(k).equals(c.get(k))) {
+                    differing = k;
+                    differences++;
+                }
+            }
+            if (differences == 0) {
+                return;
+            }
+            if (differences == 1) {
+                Map<String, Leaf> merged = new LinkedHashMap<>(a);
+                Leaf either = a.get(differing).or(c.get(differing));
+                if (either == null) {
+                    merged.remove(differing); // present or absent: no condition left on it
+                } else {
+                    merged.put(differing, either);
+                }
+                alternatives.set(i, merged);
+                return;
+            }
+        }
+        alternatives.add(c);
     }
 
     /** The same acceptance, marked inexact. */

@@ -51,7 +51,8 @@ final class PolicyWriter {
             if (over == null) {
                 return new PushDown(Optional.of(json), exact);
             }
-            conjunctions = without(conjunctions, keyToDrop(conjunctions, over));
+            String key = keyToDrop(conjunctions, over);
+            conjunctions = over.equals("keys") ? without(conjunctions, key) : weakened(conjunctions, key);
             exact = false;
         }
     }
@@ -177,6 +178,33 @@ final class PolicyWriter {
             }
         }
         return drop;
+    }
+
+    /**
+     * The attribute's conditions replaced by "present", which each implied (one combination instead of many); or,
+     * where that changes nothing, dropped.
+     */
+    private static List<Map<String, Leaf>> weakened(List<Map<String, Leaf>> conjunctions, String key) {
+        boolean changes = conjunctions.stream().map(c -> c.get(key))
+                .anyMatch(l -> l != null && l.kind != Leaf.Kind.PRESENT && l.kind != Leaf.Kind.ABSENT
+                        && !l.patterns.contains(Patterns.exists(false)));
+        if (!changes) {
+            return without(conjunctions, key);
+        }
+        Set<Map<String, Leaf>> out = new LinkedHashSet<>();
+        for (Map<String, Leaf> c : conjunctions) {
+            Map<String, Leaf> r = new LinkedHashMap<>(c);
+            Leaf l = r.get(key);
+            if (l != null && l.kind != Leaf.Kind.ABSENT) {
+                if (l.patterns.contains(Patterns.exists(false))) {
+                    r.remove(key);
+                } else {
+                    r.put(key, Leaf.present());
+                }
+            }
+            out.add(r);
+        }
+        return new ArrayList<>(out);
     }
 
     private static List<Map<String, Leaf>> without(List<Map<String, Leaf>> conjunctions, String key) {
