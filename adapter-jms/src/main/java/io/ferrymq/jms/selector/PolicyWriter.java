@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -118,13 +117,13 @@ final class PolicyWriter {
 
     private static Set<String> names(JsonNode node) {
         Set<String> names = new LinkedHashSet<>();
-        node.fields().forEachRemaining(e -> {
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (e.getKey().equals("$or")) {
                 e.getValue().forEach(alternative -> names.addAll(names(alternative)));
             } else {
                 names.add(e.getKey());
             }
-        });
+        }
         return names;
     }
 
@@ -133,9 +132,7 @@ final class PolicyWriter {
      * nesting depth), and the alternatives of $or add up.
      */
     static long combinations(JsonNode node, int depth, long combinations) {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             JsonNode value = field.getValue();
             if (value.isObject()) {
                 combinations = combinations(value, depth + 1, combinations);
