@@ -68,7 +68,7 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
         this.topicSubscription = topicSubscription;
         this.onClose = onClose;
         // On a queue the engine applies the selector, so messages for other consumers are never touched.
-        this.engineFilter = topicSubscription || selector.matchesAll() ? null : this::acceptedByEngine;
+        this.engineFilter = topicSubscription || selector.selectsEverything() ? null : this::acceptedByEngine;
     }
 
     /** A consumer on a JMS queue (only the creating connection may consume from a temporary one). */
@@ -76,7 +76,7 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
             throws JMSException {
         JmsSelector selector = JmsSelector.parse(selectorText);
         FerryProvider provider = session.provider();
-        if (!selector.matchesAll() && !provider.has(Capability.SELECTIVE_RECEIVE)) {
+        if (!selector.selectsEverything() && !provider.has(Capability.SELECTIVE_RECEIVE)) {
             throw new JMSException("This engine cannot receive selectively, so queue consumers cannot take a "
                     + "selector here (topic subscriptions can)");
         }

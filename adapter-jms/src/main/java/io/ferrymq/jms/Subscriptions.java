@@ -168,7 +168,7 @@ final class Subscriptions {
     }
 
     private static String selectorTag(JmsSelector selector) {
-        return selector.matchesAll() ? "" : SqsNames.hash(selector.text());
+        return selector.selectsEverything() ? "" : SqsNames.hash(selector.text());
     }
 
     /** The current incarnation of a named subscription's queue, or null. */
