@@ -250,6 +250,9 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         if (FerrySession.isListenerThreadOf(this)) {
             throw new IllegalStateException("A message listener must not close its own connection");
         }
+        if (FerryMessageProducer.isCompletionThreadOf(this)) {
+            throw new IllegalStateException("A CompletionListener must not close its own connection");
+        }
         synchronized (startLock) {
             started = false;
         }

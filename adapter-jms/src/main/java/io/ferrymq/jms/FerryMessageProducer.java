@@ -46,6 +46,12 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
         return COMPLETING.get() == session;
     }
 
+    /** True on a thread running a CompletionListener of a session of this connection. */
+    static boolean isCompletionThreadOf(FerryConnection connection) {
+        FerrySession s = COMPLETING.get();
+        return s != null && s.connection() == connection;
+    }
+
     void markClosed() {
         closed = true;
     }
