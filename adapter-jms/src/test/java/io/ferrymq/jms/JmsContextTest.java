@@ -284,6 +284,27 @@ class JmsContextTest extends JmsFixture {
     }
 
     @Test
+    void aListenerClosingItsOwnContextGetsIllegalStateRuntimeExceptionAndTheContextStaysOpen() throws Exception {
+        JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE);
+        Queue q = ctx.createQueue("listener-close");
+        java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+        ctx.createConsumer(q).setMessageListener(m -> {
+            try {
+                ctx.close();
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        ctx.createProducer().send(q, "first");
+        assertThat(outcome.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .isInstanceOf(IllegalStateRuntimeException.class);
+        ctx.createProducer().send(ctx.createQueue("elsewhere"), "still open");
+        assertThat(ctx.createConsumer(ctx.createQueue("elsewhere")).receiveBody(String.class, 5000))
+                .isEqualTo("still open");
+    }
+
+    @Test
     void aProducerOfAClosedContextCannotSend() throws Exception {
         JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE);
         Queue q = ctx.createQueue("closed-producer");
