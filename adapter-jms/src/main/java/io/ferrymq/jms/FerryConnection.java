@@ -289,7 +289,8 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         checkOpen();
         markUsed();
         String name = SqsNames.uniqueName("tmpq");
-        String url = JmsErrors.await(provider.engine().createQueue(CreateQueueRequest.of(name)));
+        String url = JmsErrors.await(provider.engine().createQueue(CreateQueueRequest.of(name,
+                provider.destinations().redriveAttributes(false))));
         FerryTemporaryQueue queue = new FerryTemporaryQueue(name, this);
         temporaries.put(queue, url);
         return queue;

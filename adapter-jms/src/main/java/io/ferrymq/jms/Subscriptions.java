@@ -156,8 +156,11 @@ final class Subscriptions {
         Engine engine = provider.engine();
         Map<String, String> tags = Map.of(TAG_TOPIC, topicArn, TAG_SELECTOR, selectorTag(selector),
                 TAG_NO_LOCAL, Boolean.toString(noLocal));
-        String url = JmsErrors.await(engine.createQueue(new CreateQueueRequest(queueName,
-                fifo ? Map.of("FifoQueue", "true") : Map.of(), tags)));
+        Map<String, String> queueAttributes = new HashMap<>(provider.destinations().redriveAttributes(fifo));
+        if (fifo) {
+            queueAttributes.put("FifoQueue", "true");
+        }
+        String url = JmsErrors.await(engine.createQueue(new CreateQueueRequest(queueName, queueAttributes, tags)));
         Map<String, String> attributes = new HashMap<>();
         SelectorPushDown.translate(selector.text()).filterPolicy()
                 .ifPresent(policy -> attributes.put("FilterPolicy", policy));
