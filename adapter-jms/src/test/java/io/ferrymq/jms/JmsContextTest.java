@@ -211,6 +211,45 @@ class JmsContextTest extends JmsFixture {
     }
 
     @Test
+    void acknowledgingOneContextDoesNotAcknowledgeAnotherOnTheSameConnection() throws Exception {
+        JMSContext first = context(JMSContext.CLIENT_ACKNOWLEDGE);
+        JMSContext second = first.createContext(JMSContext.CLIENT_ACKNOWLEDGE);
+        Queue a = first.createQueue("ack-a");
+        Queue b = first.createQueue("ack-b");
+        first.createProducer().send(a, "for-first").send(b, "for-second");
+        assertThat(first.createConsumer(a).receiveBody(String.class, 5000)).isEqualTo("for-first");
+        assertThat(second.createConsumer(b).receiveBody(String.class, 5000)).isEqualTo("for-second");
+        first.acknowledge();
+        second.close(); // unacknowledged: goes back
+
+        JMSConsumer again = context(JMSContext.AUTO_ACKNOWLEDGE).createConsumer(b);
+        assertThat(again.receiveBody(String.class, 5000)).isEqualTo("for-second");
+        assertThat(messagesIn("ack-a")).isZero();
+    }
+
+    @Test
+    void receiveBodyOfTheWrongTypeInClientAcknowledgeCountsAsReceived() throws Exception {
+        JMSContext ctx = context(JMSContext.CLIENT_ACKNOWLEDGE);
+        Queue q = ctx.createQueue("wrong-type-client");
+        ctx.createProducer().send(q, "text");
+        JMSConsumer c = ctx.createConsumer(q);
+        assertThatThrownBy(() -> c.receiveBody(byte[].class, 5000)).isInstanceOf(MessageFormatRuntimeException.class);
+        ctx.acknowledge();
+        assertThat(c.receive(300)).isNull();
+        assertThat(messagesIn("wrong-type-client")).isZero();
+    }
+
+    @Test
+    void aProducerThatDisablesIdsAndTimestampsSendsWithout() throws Exception {
+        JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE);
+        Queue q = ctx.createQueue("no-ids");
+        ctx.createProducer().setDisableMessageID(true).setDisableMessageTimestamp(true).send(q, "x");
+        Message m = ctx.createConsumer(q).receive(5000);
+        assertThat(m.getJMSMessageID()).isNull();
+        assertThat(m.getJMSTimestamp()).isZero();
+    }
+
+    @Test
     void unacknowledgedMessagesOfAClosedContextComeBackRedelivered() throws Exception {
         JMSContext ctx = context(JMSContext.CLIENT_ACKNOWLEDGE);
         Queue q = ctx.createQueue("client-noack");

@@ -161,6 +161,17 @@ class SharedSubscriptionTest extends JmsFixture {
                 .isInstanceOf(jakarta.jms.IllegalStateException.class);
     }
 
+    @Test
+    void unsubscribingASharedDurableSubscriptionWithActiveConsumersThrowsIllegalStateException() throws Exception {
+        Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Topic t = s.createTopic("busy-shared");
+        MessageConsumer c = s.createSharedDurableConsumer(t, "shared-busy");
+        assertThatThrownBy(() -> s.unsubscribe("shared-busy")).isInstanceOf(jakarta.jms.IllegalStateException.class);
+        c.close();
+        s.unsubscribe("shared-busy");
+        assertThat(subscriptionQueues("ferry-dsub-")).isEmpty();
+    }
+
     private List<String> subscriptionQueues(String prefix) throws Exception {
         return engine().listQueues(new ListQueuesRequest(prefix, 1000, null)).get().queueUrls();
     }
