@@ -206,4 +206,20 @@ class DeadLetterTest extends JmsFixture {
         assertThat(c.receive(500)).isNull();
         assertDeadLettered(sent, dlq.receive(10_000));
     }
+
+    @Test
+    void aFifoQueueDeadLettersToTheFifoTwinOfTheDeadLetterQueue() throws Exception {
+        Queue q = producerSession.createQueue("jobs.fifo");
+        TextMessage sent = poison(q);
+        Session tx = started(redelivering).createSession(true, Session.SESSION_TRANSACTED);
+        MessageConsumer c = tx.createConsumer(q);
+        for (int delivery = 1; delivery <= 3; delivery++) {
+            assertThat(c.receive(5000)).isNotNull();
+            tx.rollback();
+        }
+        assertThat(c.receive(500)).isNull();
+        MessageConsumer fifoDlq = producerSession.createConsumer(producerSession.createQueue("DLQ.fifo"));
+        assertDeadLettered(sent, fifoDlq.receive(10_000));
+        assertThat(dlq.receive(300)).as("not the standard DLQ").isNull();
+    }
 }

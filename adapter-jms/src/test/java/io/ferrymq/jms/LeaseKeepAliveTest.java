@@ -134,6 +134,58 @@ class LeaseKeepAliveTest extends ManualClockFixture {
     }
 
     @Test
+    void prefetchedMessagesStayLeasedAndAreHandedBackWhenTheListenersConnectionCloses() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            other.createProducer(queue).send(other.createTextMessage("more-" + i));
+        }
+        FerryConnection conn = started(factory);
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        conn.createSession(false, Session.AUTO_ACKNOWLEDGE).createConsumer(queue).setMessageListener(m -> {
+            entered.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (factory.provider().leases().heldCount() < 5 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10); // the prefetch pull is asynchronous
+        }
+        assertThat(factory.provider().leases().heldCount()).as("one in the listener, four prefetched").isEqualTo(5);
+
+        MessageConsumer competitor = other.createConsumer(queue);
+        advance(FAR_BEYOND_THE_LEASE);
+        assertThat(competitor.receiveNoWait()).as("prefetched messages keep their lease too").isNull();
+
+        Thread closer = new Thread(() -> {
+            try {
+                conn.close();
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        closer.start();
+        release.countDown();
+        closer.join(30_000);
+        assertThat(closer.isAlive()).isFalse();
+
+        // Handed back uncounted once the engine can release; until then a hand-back counts as a delivery.
+        int expectedCount = engine.capabilities().contains(io.ferrymq.engine.Capability.RELEASE) ? 1 : 2;
+        java.util.Set<String> texts = new java.util.HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            Message m = competitor.receive(5000);
+            assertThat(m).isNotNull();
+            texts.add(((TextMessage) m).getText());
+            assertThat(m.getIntProperty("JMSXDeliveryCount")).isEqualTo(expectedCount);
+        }
+        assertThat(texts).containsExactlyInAnyOrder("more-0", "more-1", "more-2", "more-3");
+        assertThat(competitor.receiveNoWait()).as("the one the listener had was consumed").isNull();
+    }
+
+    @Test
     void withoutTheApplicationHoldingItTheLeaseIsNotRenewed() throws Exception {
         // The control: what the other tests show is the provider's doing, not a lease that never ends.
         String url = engine.getQueueUrl("held").get();
