@@ -391,6 +391,34 @@ class JmsContextTest extends JmsFixture {
     }
 
     @Test
+    void producerPropertyMisuseThrowsTheSpecsExceptions() throws Exception {
+        JMSProducer p = context(JMSContext.AUTO_ACKNOWLEDGE).createProducer();
+        assertThatThrownBy(() -> p.setProperty("", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> p.setProperty((String) null, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> p.setProperty("list", (Object) List.of(1)))
+                .isInstanceOf(MessageFormatRuntimeException.class);
+        p.setProperty("n", "not a number");
+        assertThatThrownBy(() -> p.getIntProperty("n")).isInstanceOf(NumberFormatException.class);
+        assertThat(p.getBooleanProperty("absent")).as("an absent boolean reads as false").isFalse();
+    }
+
+    @Test
+    void aClosedJmsConsumerThrowsIllegalStateRuntimeException() throws Exception {
+        JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE);
+        JMSConsumer c = ctx.createConsumer(ctx.createQueue("closed-consumer"));
+        c.close();
+        assertThatThrownBy(() -> c.receive(100)).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(() -> c.setMessageListener(m -> { })).isInstanceOf(IllegalStateRuntimeException.class);
+    }
+
+    @Test
+    void theClientIdCannotBeSetOnceTheContextIsInUse() throws Exception {
+        JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE);
+        ctx.createConsumer(ctx.createQueue("in-use"));
+        assertThatThrownBy(() -> ctx.setClientID("too-late")).isInstanceOf(IllegalStateRuntimeException.class);
+    }
+
+    @Test
     void receiveBodyOfTheWrongTypeThrowsAndTheMessageIsNotLost() throws Exception {
         JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE);
         Queue q = ctx.createQueue("wrong-type");
