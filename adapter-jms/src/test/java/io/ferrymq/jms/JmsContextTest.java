@@ -320,6 +320,18 @@ class JmsContextTest extends JmsFixture {
                 .isInstanceOf(IllegalStateRuntimeException.class);
         assertThatThrownBy(ctx::acknowledge).isInstanceOf(IllegalStateRuntimeException.class);
         assertThatThrownBy(ctx::commit).isInstanceOf(IllegalStateRuntimeException.class);
+        // JMSContext.close(): "Invoking any other method on a closed JMSContext must throw IllegalStateRuntimeException"
+        assertThatThrownBy(ctx::getTransacted).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(ctx::getSessionMode).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(ctx::getAutoStart).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(ctx::getClientID).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(ctx::getMetaData).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(ctx::start).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(ctx::stop).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(() -> ctx.unsubscribe("x")).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(() -> ctx.createBrowser(q)).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(ctx::createTemporaryQueue).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(() -> ctx.createTopic("t")).isInstanceOf(IllegalStateRuntimeException.class);
     }
 
     @Test
