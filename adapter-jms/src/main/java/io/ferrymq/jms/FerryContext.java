@@ -257,6 +257,7 @@ final class FerryContext implements JMSContext {
 
     @Override
     public boolean getTransacted() {
+        checkOpen();
         return sessionMode == SESSION_TRANSACTED;
     }
 
