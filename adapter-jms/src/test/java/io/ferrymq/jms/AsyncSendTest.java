@@ -89,6 +89,39 @@ class AsyncSendTest extends JmsFixture {
     }
 
     @Test
+    void onDurableStorageCompletionsFollowSendOrderAcrossDestinations(@org.junit.jupiter.api.io.TempDir
+                                                                       java.nio.file.Path dir) throws Exception {
+        String name = "durable-" + java.util.UUID.randomUUID();
+        FerryConnectionFactory durable = new FerryConnectionFactory("ferry:embedded?name=" + name + "&dataDir="
+                + dir.toString().replace("\\", "/") + "&fsync=false");
+        try {
+            FerryConnection conn = durable.createConnection();
+            try {
+                Session s = conn.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer p = s.createProducer(null);
+                Queue[] queues = {s.createQueue("durable-a"), s.createQueue("durable-b"), s.createQueue("durable-c")};
+                jakarta.jms.Topic topic = s.createTopic("durable-t");
+                Recorder r = new Recorder(300);
+                List<Message> sent = new ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    TextMessage m = s.createTextMessage("m" + i);
+                    sent.add(m);
+                    p.send(i % 4 == 3 ? topic : queues[i % 4], m, r);
+                }
+                r.await();
+                assertThat(r.failed).isEmpty();
+                for (int i = 0; i < 300; i++) {
+                    assertThat(r.completed.get(i)).as("callback %d", i).isSameAs(sent.get(i));
+                }
+            } finally {
+                conn.close();
+            }
+        } finally {
+            io.ferrymq.jms.provider.EmbeddedEngines.shutdown(name);
+        }
+    }
+
+    @Test
     void sendingToADeletedTemporaryQueueFailsOnceAndNeverCompletes() throws Exception {
         // JMS 2.0 §7.3.7: a failure found during the send call is thrown there; one found later goes to onException.
         // Either way exactly once, and onCompletion is never called.
