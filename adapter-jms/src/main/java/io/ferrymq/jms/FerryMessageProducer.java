@@ -296,7 +296,8 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
         if (session.transaction() != null) {
             session.transaction().add(outgoing);
             if (listener != null) {
-                session.track(complete(listener, message, null));
+                session.track(session.inSendOrder(CompletableFuture.completedFuture(null),
+                        e -> complete(listener, message, e)));
             }
             return;
         }
@@ -307,9 +308,7 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
         }
         // What close() and commit() wait for is the callback's return, not just the send (JMS 2.0 §7.3.8); and a
         // failure is the CompletionListener's to hear, not the connection's ExceptionListener's.
-        CompletableFuture<Void> called = new CompletableFuture<>();
-        session.track(called);
-        sent.whenComplete((r, e) -> complete(listener, message, e).whenComplete((x, y) -> called.complete(null)));
+        session.track(session.inSendOrder(sent, e -> complete(listener, message, e)));
     }
 
     private void stamp(Message m, FerryDestination target, int mode, int prio, long ttl, long now, String id)
