@@ -245,4 +245,36 @@ class DurableSubscriptionTest extends JmsFixture {
                 .createDurableConsumer(t, "sub");
         assertThat(c3.receive(300)).isNull();
     }
+
+    @Test
+    void aDurableSubscriptionAndItsMessagesSurviveARestartOfADurableEngine(@org.junit.jupiter.api.io.TempDir
+                                                                           java.nio.file.Path dir) throws Exception {
+        String name = "restart-" + java.util.UUID.randomUUID();
+        String url = "ferry:embedded?name=" + name + "&dataDir=" + dir.toString().replace("\\", "/");
+        try {
+            FerryConnection first = new FerryConnectionFactory(url).createConnection();
+            first.setClientID("survivor");
+            Session s = first.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Topic t = s.createTopic("persistent-news");
+            s.createDurableConsumer(t, "keep", "n > 0", false).close();
+            TextMessage m = s.createTextMessage("published-before-restart");
+            m.setIntProperty("n", 1);
+            s.createProducer(t).send(m);
+            first.close();
+            io.ferrymq.jms.provider.EmbeddedEngines.shutdown(name);
+
+            FerryConnection again = new FerryConnectionFactory(url).createConnection();
+            try {
+                again.setClientID("survivor");
+                again.start();
+                MessageConsumer c = again.createSession(false, Session.AUTO_ACKNOWLEDGE)
+                        .createDurableConsumer(t, "keep", "n > 0", false);
+                assertThat(text(c.receive(5000))).isEqualTo("published-before-restart");
+            } finally {
+                again.close();
+            }
+        } finally {
+            io.ferrymq.jms.provider.EmbeddedEngines.shutdown(name);
+        }
+    }
 }
