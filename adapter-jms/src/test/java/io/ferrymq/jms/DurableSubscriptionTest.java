@@ -138,7 +138,7 @@ class DurableSubscriptionTest extends JmsFixture {
         Session s = conn.createSession(false, Session.AUTO_ACKNOWLEDGE);
         Topic t = s.createTopic("orders");
         s.createDurableConsumer(t, "big", "amount > 100", false).close();
-        publish(t, "kept-by-the-old-subscription", "amount", 500);
+        publish(t, "kept-by-the-old-subscription", "amount", 5000); // matches the new selector too
 
         MessageConsumer changed = s.createDurableConsumer(t, "big", "amount > 1000", false);
         assertThat(changed.receive(500)).as("the old subscription and its messages are gone").isNull();
