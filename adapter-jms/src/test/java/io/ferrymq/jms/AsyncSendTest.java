@@ -235,6 +235,47 @@ class AsyncSendTest extends JmsFixture {
     }
 
     @Test
+    void producerCloseWaitsForItsOutstandingCompletions() throws Exception {
+        Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer p = s.createProducer(s.createQueue("slow-callbacks-producer"));
+        AtomicInteger done = new AtomicInteger();
+        Recorder r = new Recorder(10, m -> {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            done.incrementAndGet();
+        });
+        for (int i = 0; i < 10; i++) {
+            p.send(s.createTextMessage("m" + i), r);
+        }
+        p.close();
+        assertThat(done.get()).as("MessageProducer.close() waits for the callbacks of its sends").isEqualTo(10);
+    }
+
+    @Test
+    void jmsContextCloseWaitsForOutstandingCompletions() throws Exception {
+        JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE);
+        Queue q = ctx.createQueue("slow-callbacks-context");
+        AtomicInteger done = new AtomicInteger();
+        Recorder r = new Recorder(10, m -> {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            done.incrementAndGet();
+        });
+        var p = ctx.createProducer().setAsync(r);
+        for (int i = 0; i < 10; i++) {
+            p.send(q, "m" + i);
+        }
+        ctx.close();
+        assertThat(done.get()).isEqualTo(10);
+    }
+
+    @Test
     void connectionCloseWaitsForEveryOutstandingCompletion() throws Exception {
         FerryConnection conn = started();
         Session s = conn.createSession(false, Session.AUTO_ACKNOWLEDGE);
