@@ -318,4 +318,56 @@ class ConcurrencyTest extends JmsFixture {
             threads.shutdown();
         });
     }
+
+    @Test
+    void concurrentRequestReplyThroughTemporaryQueuesAnswersEveryRequestOnce() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            FerryConnection server = connect();
+            Queue requests = server.createSession().createQueue("requests");
+            for (int i = 0; i < 4; i++) {
+                Session ss = server.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer replier = ss.createProducer(null);
+                ss.createConsumer(requests).setMessageListener(m -> {
+                    try {
+                        TextMessage reply = ss.createTextMessage("re:" + ((TextMessage) m).getText());
+                        reply.setJMSCorrelationID(m.getJMSMessageID());
+                        replier.send(m.getJMSReplyTo(), reply);
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                });
+            }
+            server.start();
+            ExecutorService clients = Executors.newFixedThreadPool(4);
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                int client = c;
+                done.add(clients.submit(() -> {
+                    FerryConnection conn = started();
+                    Session s = conn.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                    Queue replies = s.createTemporaryQueue();
+                    MessageConsumer fromServer = s.createConsumer(replies);
+                    MessageProducer p = s.createProducer(requests);
+                    for (int i = 0; i < 100; i++) {
+                        TextMessage request = s.createTextMessage("c" + client + "-" + i);
+                        request.setJMSReplyTo(replies);
+                        p.send(request);
+                        Message reply = fromServer.receive(10_000);
+                        assertThat(reply).isNotNull();
+                        assertThat(reply.getJMSCorrelationID()).isEqualTo(request.getJMSMessageID());
+                        assertThat(((TextMessage) reply).getText()).isEqualTo("re:c" + client + "-" + i);
+                    }
+                    conn.close();
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            clients.shutdown();
+            server.close();
+            assertThat(failures).isEmpty();
+            assertThat(messagesIn("requests")).isZero();
+        });
+    }
 }
