@@ -141,4 +141,27 @@ class SqsInteropTest extends JmsFixture {
         String url = engine().getQueueUrl("orders_in").get();
         assertThat(engine().receiveMessage(ReceiveMessageRequest.of(url)).get().messages()).hasSize(1);
     }
+
+    @Test
+    void aPlainFifoMessageCarriesItsGroupAsJmsxGroupId() throws Exception {
+        String url = engine().createQueue(CreateQueueRequest.of("legacy-jobs.fifo",
+                Map.of("FifoQueue", "true", "ContentBasedDeduplication", "true"))).get();
+        engine().sendMessage(SendMessageRequest.of(url, "job").withMessageGroupId("customer-7")).get();
+        Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        jakarta.jms.Message got = s.createConsumer(s.createQueue("legacy-jobs.fifo")).receive(5000);
+        assertThat(got.getStringProperty("JMSXGroupID")).isEqualTo("customer-7");
+    }
+
+    @Test
+    void aJmsMessageToAFifoQueueUsesJmsxGroupIdAsTheMessageGroup() throws Exception {
+        Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        TextMessage m = s.createTextMessage("ordered");
+        m.setStringProperty("JMSXGroupID", "customer-9");
+        s.createProducer(s.createQueue("to-legacy.fifo")).send(m);
+        String url = engine().getQueueUrl("to-legacy.fifo").get();
+        Message got = engine().receiveMessage(ReceiveMessageRequest.of(url).withMessageSystemAttributeNames("All"))
+                .get().messages().get(0);
+        assertThat(got.body()).isEqualTo("ordered");
+        assertThat(got.attributes().get("MessageGroupId")).isEqualTo("customer-9");
+    }
 }
