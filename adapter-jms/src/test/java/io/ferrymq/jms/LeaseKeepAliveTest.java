@@ -168,6 +168,9 @@ class LeaseKeepAliveTest extends ManualClockFixture {
             }
         });
         closer.start();
+        while (conn.isStarted()) {
+            Thread.sleep(1); // close() stops delivery first, then waits for the running listener
+        }
         release.countDown();
         closer.join(30_000);
         assertThat(closer.isAlive()).isFalse();
