@@ -171,4 +171,60 @@ class ListenerSessionTest extends JmsFixture {
         assertThat(counts).hasSize(100);
         assertThat(counts.values()).allMatch(n -> n == 1);
     }
+
+    @Test
+    void aListenerMayCloseItsOwnConsumerAndTheRestStaysForOthers() throws Exception {
+        FerryConnection conn = connect();
+        Session s = conn.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue q = s.createQueue("self-close");
+        sendAll(q, 5);
+        BlockingQueue<String> seen = new ArrayBlockingQueue<>(100);
+        jakarta.jms.MessageConsumer[] self = new jakarta.jms.MessageConsumer[1];
+        self[0] = s.createConsumer(q);
+        self[0].setMessageListener(m -> {
+            seen.add(text(m));
+            try {
+                self[0].close();
+                seen.add("closed");
+            } catch (JMSException e) {
+                seen.add("failed: " + e);
+            }
+        });
+        conn.start();
+        assertThat(drain(seen, 2)).containsExactly("m0", "closed");
+        jakarta.jms.MessageConsumer other = started().createSession(false, Session.AUTO_ACKNOWLEDGE).createConsumer(q);
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            rest.add(text(other.receive(5000)).replace("*", ""));
+        }
+        assertThat(rest).containsExactlyInAnyOrder("m1", "m2", "m3", "m4");
+    }
+
+    @Test
+    void aListenerCannotStopOrCloseItsOwnConnectionOrSession() throws Exception {
+        FerryConnection conn = connect();
+        Session s = conn.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue q = s.createQueue("self-stop");
+        BlockingQueue<String> seen = new ArrayBlockingQueue<>(100);
+        s.createConsumer(q).setMessageListener(m -> {
+            for (String what : new String[] {"stop", "close", "session"}) {
+                try {
+                    switch (what) {
+                        case "stop" -> conn.stop();
+                        case "close" -> conn.close();
+                        default -> s.close();
+                    }
+                    seen.add(what + ": allowed");
+                } catch (jakarta.jms.IllegalStateException e) {
+                    seen.add(what + ": refused");
+                } catch (JMSException e) {
+                    seen.add(what + ": " + e);
+                }
+            }
+        });
+        conn.start();
+        sendAll(q, 1);
+        assertThat(drain(seen, 3)).containsExactly("stop: refused", "close: refused", "session: refused");
+        assertThat(conn.isStarted()).isTrue();
+    }
 }
