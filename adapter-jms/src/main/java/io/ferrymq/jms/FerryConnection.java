@@ -250,6 +250,9 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         if (FerrySession.isListenerThreadOf(this)) {
             throw new IllegalStateException("A message listener must not close its own connection");
         }
+        if (FerryMessageProducer.isCompletionThreadOf(this)) {
+            throw new IllegalStateException("A CompletionListener must not close its own connection");
+        }
         synchronized (startLock) {
             started = false;
         }
@@ -286,7 +289,8 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         checkOpen();
         markUsed();
         String name = SqsNames.uniqueName("tmpq");
-        String url = JmsErrors.await(provider.engine().createQueue(CreateQueueRequest.of(name)));
+        String url = JmsErrors.await(provider.engine().createQueue(CreateQueueRequest.of(name,
+                provider.destinations().redriveAttributes(false))));
         FerryTemporaryQueue queue = new FerryTemporaryQueue(name, this);
         temporaries.put(queue, url);
         return queue;

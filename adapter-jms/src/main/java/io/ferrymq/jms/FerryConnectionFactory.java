@@ -1,7 +1,6 @@
 package io.ferrymq.jms;
 
 import io.ferrymq.engine.Engine;
-import io.ferrymq.engine.time.SystemTimeSource;
 import io.ferrymq.engine.time.TimeSource;
 import io.ferrymq.jms.provider.EmbeddedEngines;
 import io.ferrymq.jms.provider.EngineHandle;
@@ -49,11 +48,14 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
     public FerryConnectionFactory(Engine engine, TimeSource time, ProviderOptions options) {
         this.url = null;
         this.options = options.complete();
-        this.handle = new EngineHandle(engine, time);
+        this.handle = EngineHandle.shared(engine, time);
     }
 
+    /** A factory on an engine the application built, on the wall clock (or the clock of its other factories). */
     public FerryConnectionFactory(Engine engine) {
-        this(engine, new SystemTimeSource(), ProviderOptions.DEFAULTS);
+        this.url = null;
+        this.options = ProviderOptions.DEFAULTS;
+        this.handle = EngineHandle.shared(engine, null);
     }
 
     public synchronized String getUrl() {

@@ -188,6 +188,16 @@ final class FerryContext implements JMSContext {
             if (closed) {
                 return;
             }
+            // Refused before anything is closed, so the context stays usable (JMS 2.0 JMSContext.close).
+            boolean lastUser = connectionUsers.get() == 1;
+            if (session != null && SessionDispatcher.deliveringSession() == session
+                    || lastUser && FerrySession.isListenerThreadOf(connection)) {
+                throw new IllegalStateRuntimeException("A MessageListener must not close its own JMSContext");
+            }
+            if (session != null && FerryMessageProducer.isCompletionThreadOf(session)
+                    || lastUser && FerryMessageProducer.isCompletionThreadOf(connection)) {
+                throw new IllegalStateRuntimeException("A CompletionListener must not close its own JMSContext");
+            }
             closed = true;
         }
         run(() -> {
@@ -247,6 +257,7 @@ final class FerryContext implements JMSContext {
 
     @Override
     public boolean getTransacted() {
+        checkOpen();
         return sessionMode == SESSION_TRANSACTED;
     }
 

@@ -29,6 +29,8 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
     private final FerryDestination destination;
     private final Sender sender;
     private volatile boolean closed;
+    /** The callback of this producer's latest async send; callbacks run in send order, so it is the last to return. */
+    private volatile CompletableFuture<Void> lastCompletion;
     private int deliveryMode = DeliveryMode.PERSISTENT;
     private int priority = Message.DEFAULT_PRIORITY;
     private long timeToLive = Message.DEFAULT_TIME_TO_LIVE;
@@ -44,6 +46,12 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
 
     static boolean isCompletionThreadOf(FerrySession session) {
         return COMPLETING.get() == session;
+    }
+
+    /** True on a thread running a CompletionListener of a session of this connection. */
+    static boolean isCompletionThreadOf(FerryConnection connection) {
+        FerrySession s = COMPLETING.get();
+        return s != null && s.connection() == connection;
     }
 
     void markClosed() {
@@ -63,6 +71,11 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
         }
         closed = true;
         session.removeProducer(this);
+        // JMS 2.0 MessageProducer.close: not before the CompletionListeners of this producer's sends have returned.
+        CompletableFuture<Void> last = lastCompletion;
+        if (last != null) {
+            last.join();
+        }
     }
 
     // ---- settings ----
@@ -290,7 +303,10 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
         if (session.transaction() != null) {
             session.transaction().add(outgoing);
             if (listener != null) {
-                session.track(complete(listener, message, null));
+                CompletableFuture<Void> called = session.inSendOrder(CompletableFuture.completedFuture(null),
+                        e -> complete(listener, message, e));
+                lastCompletion = called;
+                session.track(called);
             }
             return;
         }
@@ -301,9 +317,9 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
         }
         // What close() and commit() wait for is the callback's return, not just the send (JMS 2.0 §7.3.8); and a
         // failure is the CompletionListener's to hear, not the connection's ExceptionListener's.
-        CompletableFuture<Void> called = new CompletableFuture<>();
+        CompletableFuture<Void> called = session.inSendOrder(sent, e -> complete(listener, message, e));
+        lastCompletion = called;
         session.track(called);
-        sent.whenComplete((r, e) -> complete(listener, message, e).whenComplete((x, y) -> called.complete(null)));
     }
 
     private void stamp(Message m, FerryDestination target, int mode, int prio, long ttl, long now, String id)

@@ -330,6 +330,24 @@ public final class FerrySession implements Session, QueueSession, TopicSession {
         }
     }
 
+    private final Object completionOrder = new Object();
+    private CompletableFuture<Void> completionTail = CompletableFuture.completedFuture(null);
+
+    /**
+     * Calls {@code callback} with the outcome of {@code sent} (null or the failure) once every earlier send's
+     * callback has returned: JMS 2.0 §7.3.6 wants CompletionListeners called in send order, and sends to different
+     * queues (or to a durable engine) can complete in any order. The result completes when this callback returned.
+     */
+    CompletableFuture<Void> inSendOrder(CompletableFuture<?> sent,
+                                        java.util.function.Function<Throwable, CompletableFuture<Void>> callback) {
+        CompletableFuture<Throwable> outcome = sent.handle((r, e) -> e);
+        synchronized (completionOrder) {
+            CompletableFuture<Void> mine = completionTail.thenCombine(outcome, (earlier, e) -> e).thenCompose(callback);
+            completionTail = mine;
+            return mine;
+        }
+    }
+
     /** Remembers an engine action nobody waits for, so close() can wait for it. */
     void track(CompletableFuture<?> action) {
         synchronized (outstanding) {

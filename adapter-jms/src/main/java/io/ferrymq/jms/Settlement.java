@@ -5,6 +5,7 @@ import io.ferrymq.engine.Engine;
 import io.ferrymq.engine.sqs.ChangeMessageVisibilityBatchRequestEntry;
 import io.ferrymq.engine.sqs.DeleteMessageBatchRequestEntry;
 import io.ferrymq.jms.provider.FerryProvider;
+import io.ferrymq.jms.provider.JmsErrors;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,6 +58,15 @@ final class Settlement {
                 engine.releaseMessages(queueUrl, batch.stream().map(Delivery::receiptHandle).toList()));
     }
 
+    /**
+     * A queue that is gone took its messages with it: nothing is left to delete, hand back or redeliver. That is the
+     * normal end of a non-durable subscription's message that was still unsettled when its consumer closed.
+     */
+    private static CompletableFuture<Void> goneIsSettled(Throwable failure) {
+        return JmsErrors.isMissingDestination(failure) ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.failedFuture(failure);
+    }
+
     private interface BatchAction {
         CompletableFuture<Void> apply(String queueUrl, List<Delivery> batch);
     }
@@ -73,7 +83,8 @@ final class Settlement {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         byQueue.forEach((queueUrl, list) -> {
             for (int from = 0; from < list.size(); from += BATCH) {
-                all.add(action.apply(queueUrl, list.subList(from, Math.min(from + BATCH, list.size()))));
+                all.add(action.apply(queueUrl, list.subList(from, Math.min(from + BATCH, list.size())))
+                        .exceptionallyCompose(Settlement::goneIsSettled));
             }
         });
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));

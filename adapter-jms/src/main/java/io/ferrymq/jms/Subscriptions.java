@@ -29,6 +29,7 @@ final class Subscriptions {
     static final String TAG_SELECTOR = "ferry.selector";
     static final String TAG_NO_LOCAL = "ferry.noLocal";
     static final String TAG_SUBSCRIPTION = "ferry.subscription";
+    static final String TAG_SHARED = "ferry.shared";
 
     private Subscriptions() {
     }
@@ -59,7 +60,7 @@ final class Subscriptions {
         ActiveSubscriptions active = session.provider().subscriptions();
         active.activateDurable(stem);
         try {
-            String url = ensure(session.provider(), topicArn, stem, selector, noLocal, true);
+            String url = ensure(session.provider(), topicArn, stem, selector, noLocal, false, true);
             return new FerryMessageConsumer(session, topic, selector, noLocal, url, true,
                     () -> active.deactivateDurable(stem));
         } catch (JMSException | RuntimeException e) {
@@ -79,7 +80,7 @@ final class Subscriptions {
         ActiveSubscriptions active = session.provider().subscriptions();
         boolean first = active.joinShared(stem);
         try {
-            String url = ensure(session.provider(), topicArn, stem, selector, false, first);
+            String url = ensure(session.provider(), topicArn, stem, selector, false, true, first);
             return new FerryMessageConsumer(session, topic, selector, false, url, true, () -> {
                 if (active.leaveShared(stem) && !durable) {
                     removeNamed(session.provider(), stem);
@@ -131,11 +132,17 @@ final class Subscriptions {
 
     /** The named subscription's queue: reused when it is the same subscription, replaced when it changed. */
     private static String ensure(FerryProvider provider, String topicArn, String stem, JmsSelector selector,
-                                 boolean noLocal, boolean mayReplace) throws JMSException {
+                                 boolean noLocal, boolean shared, boolean mayReplace) throws JMSException {
         Engine engine = provider.engine();
         String url = existing(engine, stem);
         if (url != null) {
             Map<String, String> tags = JmsErrors.await(engine.listQueueTags(url));
+            String wasShared = tags.get(TAG_SHARED);
+            if (wasShared != null && !wasShared.equals(Boolean.toString(shared))) {
+                // JMS 2.0 §8.3.3/§8.3.4: one name and client ID cannot be both a shared and an unshared subscription.
+                throw new JMSException("There is already " + (shared ? "an unshared" : "a shared") + " durable "
+                        + "subscription " + stem + " with this name and client ID; unsubscribe it first");
+            }
             if (topicArn.equals(tags.get(TAG_TOPIC)) && selectorTag(selector).equals(tags.get(TAG_SELECTOR))
                     && Boolean.toString(noLocal).equals(tags.get(TAG_NO_LOCAL))) {
                 return url;
@@ -148,7 +155,9 @@ final class Subscriptions {
             remove(provider, url, tags.get(TAG_SUBSCRIPTION));
         }
         boolean fifo = topicArn.endsWith(".fifo");
-        return create(provider, topicArn, SqsNames.incarnation(stem, fifo), fifo, selector, noLocal).queueUrl;
+        Created c = create(provider, topicArn, SqsNames.incarnation(stem, fifo), fifo, selector, noLocal);
+        JmsErrors.await(engine.tagQueue(c.queueUrl, Map.of(TAG_SHARED, Boolean.toString(shared))));
+        return c.queueUrl;
     }
 
     private static Created create(FerryProvider provider, String topicArn, String queueName, boolean fifo,
@@ -156,8 +165,11 @@ final class Subscriptions {
         Engine engine = provider.engine();
         Map<String, String> tags = Map.of(TAG_TOPIC, topicArn, TAG_SELECTOR, selectorTag(selector),
                 TAG_NO_LOCAL, Boolean.toString(noLocal));
-        String url = JmsErrors.await(engine.createQueue(new CreateQueueRequest(queueName,
-                fifo ? Map.of("FifoQueue", "true") : Map.of(), tags)));
+        Map<String, String> queueAttributes = new HashMap<>(provider.destinations().redriveAttributes(fifo));
+        if (fifo) {
+            queueAttributes.put("FifoQueue", "true");
+        }
+        String url = JmsErrors.await(engine.createQueue(new CreateQueueRequest(queueName, queueAttributes, tags)));
         Map<String, String> attributes = new HashMap<>();
         SelectorPushDown.translate(selector.text()).filterPolicy()
                 .ifPresent(policy -> attributes.put("FilterPolicy", policy));

@@ -89,6 +89,39 @@ class AsyncSendTest extends JmsFixture {
     }
 
     @Test
+    void onDurableStorageCompletionsFollowSendOrderAcrossDestinations(@org.junit.jupiter.api.io.TempDir
+                                                                       java.nio.file.Path dir) throws Exception {
+        String name = "durable-" + java.util.UUID.randomUUID();
+        FerryConnectionFactory durable = new FerryConnectionFactory("ferry:embedded?name=" + name + "&dataDir="
+                + dir.toString().replace("\\", "/") + "&fsync=false");
+        try {
+            FerryConnection conn = durable.createConnection();
+            try {
+                Session s = conn.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer p = s.createProducer(null);
+                Queue[] queues = {s.createQueue("durable-a"), s.createQueue("durable-b"), s.createQueue("durable-c")};
+                jakarta.jms.Topic topic = s.createTopic("durable-t");
+                Recorder r = new Recorder(300);
+                List<Message> sent = new ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    TextMessage m = s.createTextMessage("m" + i);
+                    sent.add(m);
+                    p.send(i % 4 == 3 ? topic : queues[i % 4], m, r);
+                }
+                r.await();
+                assertThat(r.failed).isEmpty();
+                for (int i = 0; i < 300; i++) {
+                    assertThat(r.completed.get(i)).as("callback %d", i).isSameAs(sent.get(i));
+                }
+            } finally {
+                conn.close();
+            }
+        } finally {
+            io.ferrymq.jms.provider.EmbeddedEngines.shutdown(name);
+        }
+    }
+
+    @Test
     void sendingToADeletedTemporaryQueueFailsOnceAndNeverCompletes() throws Exception {
         // JMS 2.0 §7.3.7: a failure found during the send call is thrown there; one found later goes to onException.
         // Either way exactly once, and onCompletion is never called.
@@ -199,6 +232,47 @@ class AsyncSendTest extends JmsFixture {
         }
         s.close();
         assertThat(done.get()).as("close() returned only after every onCompletion had returned").isEqualTo(20);
+    }
+
+    @Test
+    void producerCloseWaitsForItsOutstandingCompletions() throws Exception {
+        Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer p = s.createProducer(s.createQueue("slow-callbacks-producer"));
+        AtomicInteger done = new AtomicInteger();
+        Recorder r = new Recorder(10, m -> {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            done.incrementAndGet();
+        });
+        for (int i = 0; i < 10; i++) {
+            p.send(s.createTextMessage("m" + i), r);
+        }
+        p.close();
+        assertThat(done.get()).as("MessageProducer.close() waits for the callbacks of its sends").isEqualTo(10);
+    }
+
+    @Test
+    void jmsContextCloseWaitsForOutstandingCompletions() throws Exception {
+        JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE);
+        Queue q = ctx.createQueue("slow-callbacks-context");
+        AtomicInteger done = new AtomicInteger();
+        Recorder r = new Recorder(10, m -> {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            done.incrementAndGet();
+        });
+        var p = ctx.createProducer().setAsync(r);
+        for (int i = 0; i < 10; i++) {
+            p.send(q, "m" + i);
+        }
+        ctx.close();
+        assertThat(done.get()).isEqualTo(10);
     }
 
     @Test

@@ -138,7 +138,7 @@ class DurableSubscriptionTest extends JmsFixture {
         Session s = conn.createSession(false, Session.AUTO_ACKNOWLEDGE);
         Topic t = s.createTopic("orders");
         s.createDurableConsumer(t, "big", "amount > 100", false).close();
-        publish(t, "kept-by-the-old-subscription", "amount", 500);
+        publish(t, "kept-by-the-old-subscription", "amount", 5000); // matches the new selector too
 
         MessageConsumer changed = s.createDurableConsumer(t, "big", "amount > 1000", false);
         assertThat(changed.receive(500)).as("the old subscription and its messages are gone").isNull();
@@ -244,5 +244,37 @@ class DurableSubscriptionTest extends JmsFixture {
         MessageConsumer c3 = clientConnection("acker").createSession(false, Session.AUTO_ACKNOWLEDGE)
                 .createDurableConsumer(t, "sub");
         assertThat(c3.receive(300)).isNull();
+    }
+
+    @Test
+    void aDurableSubscriptionAndItsMessagesSurviveARestartOfADurableEngine(@org.junit.jupiter.api.io.TempDir
+                                                                           java.nio.file.Path dir) throws Exception {
+        String name = "restart-" + java.util.UUID.randomUUID();
+        String url = "ferry:embedded?name=" + name + "&dataDir=" + dir.toString().replace("\\", "/");
+        try {
+            FerryConnection first = new FerryConnectionFactory(url).createConnection();
+            first.setClientID("survivor");
+            Session s = first.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Topic t = s.createTopic("persistent-news");
+            s.createDurableConsumer(t, "keep", "n > 0", false).close();
+            TextMessage m = s.createTextMessage("published-before-restart");
+            m.setIntProperty("n", 1);
+            s.createProducer(t).send(m);
+            first.close();
+            io.ferrymq.jms.provider.EmbeddedEngines.shutdown(name);
+
+            FerryConnection again = new FerryConnectionFactory(url).createConnection();
+            try {
+                again.setClientID("survivor");
+                again.start();
+                MessageConsumer c = again.createSession(false, Session.AUTO_ACKNOWLEDGE)
+                        .createDurableConsumer(t, "keep", "n > 0", false);
+                assertThat(text(c.receive(5000))).isEqualTo("published-before-restart");
+            } finally {
+                again.close();
+            }
+        } finally {
+            io.ferrymq.jms.provider.EmbeddedEngines.shutdown(name);
+        }
     }
 }

@@ -157,4 +157,36 @@ class ExpiryAndTopicDelayTest extends JmsFixture {
         assertThatThrownBy(() -> p.send(s.createTextMessage("x"))).isInstanceOf(JMSException.class)
                 .hasMessageContaining("12 hours");
     }
+
+    @Test
+    void aMessageThatExpiresWhileHeldIsNotRedeliveredAfterRollback() throws Exception {
+        Session tx = started().createSession(true, Session.SESSION_TRANSACTED);
+        Queue q = tx.createQueue("expires-in-tx");
+        Session sender = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        TextMessage m = sender.createTextMessage("short-lived");
+        sender.createProducer(q).send(m, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, 2000);
+        MessageConsumer c = tx.createConsumer(q);
+        assertThat(c.receive(5000)).as("received within its time to live").isNotNull();
+        while (System.currentTimeMillis() <= m.getJMSExpiration()) {
+            Thread.sleep(5);
+        }
+        tx.rollback();
+        assertThat(c.receive(300)).isNull();
+        awaitEmpty("expires-in-tx");
+    }
+
+    @Test
+    void aMessageThatExpiresWhileADurableSubscriberIsAwayIsNotDelivered() throws Exception {
+        FerryConnection conn = connect();
+        conn.setClientID("away");
+        conn.start();
+        Session s = conn.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Topic t = s.createTopic("expiring-news");
+        s.createDurableConsumer(t, "sub").close();
+        sendExpired(s, t, "stale");
+        s.createProducer(t).send(s.createTextMessage("fresh"));
+        MessageConsumer c = s.createDurableConsumer(t, "sub");
+        assertThat(((TextMessage) c.receive(5000)).getText()).isEqualTo("fresh");
+        assertThat(c.receive(300)).isNull();
+    }
 }

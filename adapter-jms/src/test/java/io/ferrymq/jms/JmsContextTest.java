@@ -211,6 +211,45 @@ class JmsContextTest extends JmsFixture {
     }
 
     @Test
+    void acknowledgingOneContextDoesNotAcknowledgeAnotherOnTheSameConnection() throws Exception {
+        JMSContext first = context(JMSContext.CLIENT_ACKNOWLEDGE);
+        JMSContext second = first.createContext(JMSContext.CLIENT_ACKNOWLEDGE);
+        Queue a = first.createQueue("ack-a");
+        Queue b = first.createQueue("ack-b");
+        first.createProducer().send(a, "for-first").send(b, "for-second");
+        assertThat(first.createConsumer(a).receiveBody(String.class, 5000)).isEqualTo("for-first");
+        assertThat(second.createConsumer(b).receiveBody(String.class, 5000)).isEqualTo("for-second");
+        first.acknowledge();
+        second.close(); // unacknowledged: goes back
+
+        JMSConsumer again = context(JMSContext.AUTO_ACKNOWLEDGE).createConsumer(b);
+        assertThat(again.receiveBody(String.class, 5000)).isEqualTo("for-second");
+        assertThat(messagesIn("ack-a")).isZero();
+    }
+
+    @Test
+    void receiveBodyOfTheWrongTypeInClientAcknowledgeCountsAsReceived() throws Exception {
+        JMSContext ctx = context(JMSContext.CLIENT_ACKNOWLEDGE);
+        Queue q = ctx.createQueue("wrong-type-client");
+        ctx.createProducer().send(q, "text");
+        JMSConsumer c = ctx.createConsumer(q);
+        assertThatThrownBy(() -> c.receiveBody(byte[].class, 5000)).isInstanceOf(MessageFormatRuntimeException.class);
+        ctx.acknowledge();
+        assertThat(c.receive(300)).isNull();
+        assertThat(messagesIn("wrong-type-client")).isZero();
+    }
+
+    @Test
+    void aProducerThatDisablesIdsAndTimestampsSendsWithout() throws Exception {
+        JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE);
+        Queue q = ctx.createQueue("no-ids");
+        ctx.createProducer().setDisableMessageID(true).setDisableMessageTimestamp(true).send(q, "x");
+        Message m = ctx.createConsumer(q).receive(5000);
+        assertThat(m.getJMSMessageID()).isNull();
+        assertThat(m.getJMSTimestamp()).isZero();
+    }
+
+    @Test
     void unacknowledgedMessagesOfAClosedContextComeBackRedelivered() throws Exception {
         JMSContext ctx = context(JMSContext.CLIENT_ACKNOWLEDGE);
         Queue q = ctx.createQueue("client-noack");
@@ -281,6 +320,39 @@ class JmsContextTest extends JmsFixture {
                 .isInstanceOf(IllegalStateRuntimeException.class);
         assertThatThrownBy(ctx::acknowledge).isInstanceOf(IllegalStateRuntimeException.class);
         assertThatThrownBy(ctx::commit).isInstanceOf(IllegalStateRuntimeException.class);
+        // JMSContext.close(): "Invoking any other method on a closed JMSContext must throw IllegalStateRuntimeException"
+        assertThatThrownBy(ctx::getTransacted).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(ctx::getSessionMode).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(ctx::getAutoStart).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(ctx::getClientID).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(ctx::getMetaData).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(ctx::start).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(ctx::stop).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(() -> ctx.unsubscribe("x")).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(() -> ctx.createBrowser(q)).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(ctx::createTemporaryQueue).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(() -> ctx.createTopic("t")).isInstanceOf(IllegalStateRuntimeException.class);
+    }
+
+    @Test
+    void aListenerClosingItsOwnContextGetsIllegalStateRuntimeExceptionAndTheContextStaysOpen() throws Exception {
+        JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE);
+        Queue q = ctx.createQueue("listener-close");
+        java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+        ctx.createConsumer(q).setMessageListener(m -> {
+            try {
+                ctx.close();
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        ctx.createProducer().send(q, "first");
+        assertThat(outcome.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .isInstanceOf(IllegalStateRuntimeException.class);
+        ctx.createProducer().send(ctx.createQueue("elsewhere"), "still open");
+        assertThat(ctx.createConsumer(ctx.createQueue("elsewhere")).receiveBody(String.class, 5000))
+                .isEqualTo("still open");
     }
 
     @Test
@@ -328,6 +400,34 @@ class JmsContextTest extends JmsFixture {
         assertThatThrownBy(() -> a.setClientID("again")).isInstanceOf(IllegalStateRuntimeException.class);
         JMSContext b = context(JMSContext.AUTO_ACKNOWLEDGE);
         assertThatThrownBy(() -> b.setClientID("only-once")).isInstanceOf(InvalidClientIDRuntimeException.class);
+    }
+
+    @Test
+    void producerPropertyMisuseThrowsTheSpecsExceptions() throws Exception {
+        JMSProducer p = context(JMSContext.AUTO_ACKNOWLEDGE).createProducer();
+        assertThatThrownBy(() -> p.setProperty("", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> p.setProperty((String) null, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> p.setProperty("list", (Object) List.of(1)))
+                .isInstanceOf(MessageFormatRuntimeException.class);
+        p.setProperty("n", "not a number");
+        assertThatThrownBy(() -> p.getIntProperty("n")).isInstanceOf(NumberFormatException.class);
+        assertThat(p.getBooleanProperty("absent")).as("an absent boolean reads as false").isFalse();
+    }
+
+    @Test
+    void aClosedJmsConsumerThrowsIllegalStateRuntimeException() throws Exception {
+        JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE);
+        JMSConsumer c = ctx.createConsumer(ctx.createQueue("closed-consumer"));
+        c.close();
+        assertThatThrownBy(() -> c.receive(100)).isInstanceOf(IllegalStateRuntimeException.class);
+        assertThatThrownBy(() -> c.setMessageListener(m -> { })).isInstanceOf(IllegalStateRuntimeException.class);
+    }
+
+    @Test
+    void theClientIdCannotBeSetOnceTheContextIsInUse() throws Exception {
+        JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE);
+        ctx.createConsumer(ctx.createQueue("in-use"));
+        assertThatThrownBy(() -> ctx.setClientID("too-late")).isInstanceOf(IllegalStateRuntimeException.class);
     }
 
     @Test

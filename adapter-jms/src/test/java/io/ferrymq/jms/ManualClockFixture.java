@@ -28,9 +28,14 @@ abstract class ManualClockFixture {
         return new FerryConnectionFactory(engine, clock, options);
     }
 
-    protected synchronized FerryConnection started(FerryConnectionFactory f) throws JMSException {
+    protected synchronized FerryConnection connect(FerryConnectionFactory f) throws JMSException {
         FerryConnection c = f.createConnection();
         connections.add(c);
+        return c;
+    }
+
+    protected FerryConnection started(FerryConnectionFactory f) throws JMSException {
+        FerryConnection c = connect(f);
         c.start();
         return c;
     }

@@ -161,6 +161,33 @@ class SharedSubscriptionTest extends JmsFixture {
                 .isInstanceOf(jakarta.jms.IllegalStateException.class);
     }
 
+    @Test
+    void unsubscribingASharedDurableSubscriptionWithActiveConsumersThrowsIllegalStateException() throws Exception {
+        Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Topic t = s.createTopic("busy-shared");
+        MessageConsumer c = s.createSharedDurableConsumer(t, "shared-busy");
+        assertThatThrownBy(() -> s.unsubscribe("shared-busy")).isInstanceOf(jakarta.jms.IllegalStateException.class);
+        c.close();
+        s.unsubscribe("shared-busy");
+        assertThat(subscriptionQueues("ferry-dsub-")).isEmpty();
+    }
+
+    @Test
+    void aSharedAndAnUnsharedDurableSubscriptionCannotHaveTheSameNameAndClientId() throws Exception {
+        // JMS 2.0 Session.createSharedDurableConsumer: "If an unshared durable subscription exists with the same name
+        // and client identifier (if set) then a JMSException is thrown" (and the other way round).
+        FerryConnection conn = connect();
+        conn.setClientID("both-kinds");
+        conn.start();
+        Session s = conn.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Topic t = s.createTopic("kinds");
+        s.createDurableConsumer(t, "unshared").close();
+        assertThatThrownBy(() -> s.createSharedDurableConsumer(t, "unshared")).isInstanceOf(JMSException.class);
+
+        s.createSharedDurableConsumer(t, "shared").close();
+        assertThatThrownBy(() -> s.createDurableConsumer(t, "shared")).isInstanceOf(JMSException.class);
+    }
+
     private List<String> subscriptionQueues(String prefix) throws Exception {
         return engine().listQueues(new ListQueuesRequest(prefix, 1000, null)).get().queueUrls();
     }

@@ -49,16 +49,19 @@ public final class WireCodec {
      * is left for the caller. Never throws.
      *
      * @param snsEnvelope the SQS body is an SNS notification (a subscription without raw delivery): the published
-     *                    body and attributes are taken from it; a body that is not a notification is read as is
+     *                    body and attributes are taken from it; a body that is not a notification is read as is.
+     *                    Without it, a notification is unwrapped only when it carries a JMS message
      */
     public static FerryMessage decode(Message sqs, boolean snsEnvelope) {
         String body = sqs.body();
         Map<String, MessageAttributeValue> attributes = sqs.messageAttributes();
         String messageId = sqs.messageId();
         Long timestamp = parseLong(sqs.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP));
-        if (snsEnvelope) {
+        // A queue can also hold a subscription's message in its SNS envelope: a dead-letter queue that took it from
+        // a topic subscription's queue. One that carries a JMS message is unwrapped too; other JSON stays as it is.
+        if (snsEnvelope || !attributes.containsKey(ATTRIBUTE) && body != null && body.startsWith("{")) {
             SnsNotification notification = SnsNotification.parse(body);
-            if (notification != null) {
+            if (notification != null && (snsEnvelope || notification.attributes().containsKey(ATTRIBUTE))) {
                 body = notification.message();
                 attributes = notification.attributes();
                 // the publish's id and time: the same for every subscriber, as a JMS topic message's are

@@ -95,21 +95,33 @@ public final class DestinationResolver {
         if (SqsNames.isFifo(jmsName)) {
             attributes.put("FifoQueue", "true");
         }
-        String dlq = deadLetterQueueFor(jmsName);
+        String dlq = deadLetterQueueFor(SqsNames.isFifo(jmsName));
         if (dlq != null && !dlq.equals(jmsName)) {
-            attributes.put("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + queueArn(queueUrl(dlq))
-                    + "\",\"maxReceiveCount\":" + options.maxReceiveCount() + "}");
+            attributes.putAll(redriveAttributes(SqsNames.isFifo(jmsName)));
         }
         return attributes;
     }
 
+    /**
+     * The RedrivePolicy attribute for a queue the provider creates other than for a JMS queue (a topic subscription,
+     * a temporary queue), or nothing when the options name no dead-letter queue.
+     */
+    public Map<String, String> redriveAttributes(boolean fifo) throws JMSException {
+        String dlq = deadLetterQueueFor(fifo);
+        if (dlq == null) {
+            return Map.of();
+        }
+        return Map.of("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + queueArn(queueUrl(dlq))
+                + "\",\"maxReceiveCount\":" + options.maxReceiveCount() + "}");
+    }
+
     /** A FIFO queue's dead-letter queue must be FIFO too: {@code DLQ} serves standard queues, {@code DLQ.fifo} FIFO ones. */
-    private String deadLetterQueueFor(String jmsName) {
+    private String deadLetterQueueFor(boolean fifo) {
         String dlq = options.deadLetterQueue();
-        if (dlq == null || SqsNames.isFifo(dlq) == SqsNames.isFifo(jmsName)) {
+        if (dlq == null || SqsNames.isFifo(dlq) == fifo) {
             return dlq;
         }
-        return SqsNames.isFifo(jmsName) ? dlq + ".fifo" : dlq.substring(0, dlq.length() - ".fifo".length());
+        return fifo ? dlq + ".fifo" : dlq.substring(0, dlq.length() - ".fifo".length());
     }
 
     private String lookUpOrCreateTopic(String jmsName) throws JMSException {

@@ -1,8 +1,12 @@
 package io.ferrymq.jms.provider;
 
 import io.ferrymq.engine.Engine;
+import io.ferrymq.engine.time.SystemTimeSource;
 import io.ferrymq.engine.time.TimeSource;
 
+import java.lang.ref.WeakReference;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +23,27 @@ public final class EngineHandle {
     private final TimeSource time;
     private final ActiveSubscriptions subscriptions = new ActiveSubscriptions();
     private final ExecutorService threads;
+
+    /** The handles of engines the application built, so every factory on one engine shares one. */
+    private static final Map<Engine, WeakReference<EngineHandle>> APPLICATION_ENGINES = new WeakHashMap<>();
+
+    /**
+     * The handle every connection factory on this application-built engine shares, so client IDs, active durable
+     * subscriptions and shared-subscription consumers are counted across all of them, as on one broker. A null
+     * time source takes the one the engine's factories already use, or the wall clock for the first.
+     */
+    public static synchronized EngineHandle shared(Engine engine, TimeSource time) {
+        WeakReference<EngineHandle> ref = APPLICATION_ENGINES.get(engine);
+        EngineHandle handle = ref == null ? null : ref.get();
+        if (handle == null) {
+            handle = new EngineHandle(engine, time != null ? time : new SystemTimeSource());
+            APPLICATION_ENGINES.put(engine, new WeakReference<>(handle));
+        } else if (time != null && handle.time != time) {
+            throw new IllegalArgumentException("This engine already has connection factories on another time "
+                    + "source; give every factory on one engine the engine's own time source");
+        }
+        return handle;
+    }
 
     public EngineHandle(Engine engine, TimeSource time) {
         this.engine = engine;
