@@ -290,7 +290,8 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
         }
         checkDeliveryMode(mode);
         checkPriority(prio);
-        long now = System.currentTimeMillis();
+        // The engine's clock stamps timestamp, expiry and delivery time, so they agree with its delays and leases.
+        long now = session.provider().time().millis();
         String id = disableMessageId ? null : "ID:" + java.util.UUID.randomUUID();
         stamp(message, target, mode, prio, ttl, now, id);
         FerryMessage wire = message instanceof FerryMessage own ? own : FerryMessage.fromForeign(message);

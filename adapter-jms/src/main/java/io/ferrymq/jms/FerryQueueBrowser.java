@@ -105,7 +105,7 @@ final class FerryQueueBrowser implements QueueBrowser {
             } catch (JMSException e) {
                 throw new java.lang.IllegalStateException(e.getMessage(), e);
             }
-            long now = System.currentTimeMillis();
+            long now = session.provider().time().millis();
             for (io.ferrymq.engine.sqs.Message m : r.messages()) {
                 FerryMessage fm = WireCodec.decode(m, false);
                 fm.setJMSDestination(queue);
