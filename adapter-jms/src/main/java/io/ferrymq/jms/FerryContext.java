@@ -1,6 +1,5 @@
 package io.ferrymq.jms;
 
-import io.ferrymq.jms.provider.JmsErrors;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
@@ -8,7 +7,6 @@ import jakarta.jms.ExceptionListener;
 import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MapMessage;
@@ -22,6 +20,8 @@ import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+
+import static io.ferrymq.jms.Unchecked.unchecked;
 
 import java.io.Serializable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,20 +54,8 @@ final class FerryContext implements JMSContext {
         }
     }
 
-    @FunctionalInterface
-    private interface Call<T> {
-        T call() throws JMSException;
-    }
 
-    private static <T> T unchecked(Call<T> call) {
-        try {
-            return call.call();
-        } catch (JMSException e) {
-            throw JmsErrors.toRuntime(e);
-        }
-    }
-
-    private static void run(Call<?> call) {
+    private static void run(Unchecked.Call<?> call) {
         unchecked(call);
     }
 
@@ -305,7 +293,7 @@ final class FerryContext implements JMSContext {
 
     // ---- consumers ----
 
-    private JMSConsumer consumer(Call<MessageConsumer> create) {
+    private JMSConsumer consumer(Unchecked.Call<MessageConsumer> create) {
         JMSConsumer c = new FerryJMSConsumer(unchecked(create));
         autoStart();
         return c;

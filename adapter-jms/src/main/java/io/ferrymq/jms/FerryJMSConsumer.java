@@ -1,11 +1,11 @@
 package io.ferrymq.jms;
 
-import io.ferrymq.jms.provider.JmsErrors;
 import jakarta.jms.JMSConsumer;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
+
+import static io.ferrymq.jms.Unchecked.unchecked;
 
 /** The simplified API's consumer: a MessageConsumer whose failures are unchecked. */
 final class FerryJMSConsumer implements JMSConsumer {
@@ -15,18 +15,6 @@ final class FerryJMSConsumer implements JMSConsumer {
         this.consumer = (FerryMessageConsumer) consumer;
     }
 
-    @FunctionalInterface
-    private interface Call<T> {
-        T call() throws JMSException;
-    }
-
-    private static <T> T unchecked(Call<T> call) {
-        try {
-            return call.call();
-        } catch (JMSException e) {
-            throw JmsErrors.toRuntime(e);
-        }
-    }
 
     @Override
     public String getMessageSelector() {

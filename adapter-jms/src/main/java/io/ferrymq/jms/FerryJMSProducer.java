@@ -1,16 +1,16 @@
 package io.ferrymq.jms;
 
 import io.ferrymq.jms.message.FerryMessage;
-import io.ferrymq.jms.provider.JmsErrors;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Destination;
-import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageFormatRuntimeException;
 import jakarta.jms.MessageProducer;
+
+import static io.ferrymq.jms.Unchecked.unchecked;
 
 import java.io.Serializable;
 import java.util.Collections;
@@ -37,20 +37,8 @@ final class FerryJMSProducer implements JMSProducer {
         this.producer = producer;
     }
 
-    @FunctionalInterface
-    private interface Call<T> {
-        T call() throws JMSException;
-    }
 
-    private static <T> T unchecked(Call<T> call) {
-        try {
-            return call.call();
-        } catch (JMSException e) {
-            throw JmsErrors.toRuntime(e);
-        }
-    }
-
-    private JMSProducer set(Call<?> call) {
+    private JMSProducer set(Unchecked.Call<?> call) {
         unchecked(call);
         return this;
     }

@@ -1,5 +1,7 @@
 package io.ferrymq.compat.joram;
 
+import io.ferrymq.jms.jndi.FerryJndiContext;
+
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueConnectionFactory;
@@ -7,6 +9,8 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicConnectionFactory;
 import org.objectweb.jtests.jms.admin.Admin;
 
+import java.util.Hashtable;
+import java.util.Map;
 import javax.naming.Context;
 
 /**
@@ -19,7 +23,8 @@ import javax.naming.Context;
  * broker for the whole run makes stopServer a no-op and relies on deleteQueue/deleteTopic for isolation.
  */
 abstract class JoramAdmin implements Admin {
-    private final InMemoryContext context = new InMemoryContext();
+    // A flat in-memory context for every target, Artemis included: JORAM only looks up what the admin bound.
+    private final FerryJndiContext context = new FerryJndiContext(new Hashtable<>(), Map.of());
 
     protected abstract ConnectionFactory connectionFactory();
 
