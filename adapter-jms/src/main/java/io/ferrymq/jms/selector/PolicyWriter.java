@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ferrymq.engine.sns.FilterPolicyComplexity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import java.util.Set;
  */
 final class PolicyWriter {
     static final int MAX_KEYS = 5;
-    static final int MAX_COMBINATIONS = 150;
     static final int MAX_BYTES = 256 * 1024;
     /** Accepts no message: JMSPriority is on every message (FilterAttributes), so it never is absent. */
     static final String NEVER = "{\"JMSPriority-num\":[{\"exists\":false}]}";
@@ -109,7 +109,7 @@ final class PolicyWriter {
         if (policy.size() > MAX_KEYS || names(policy).size() > MAX_KEYS) {
             return "keys";
         }
-        if (combinations(policy, 1, 1) > MAX_COMBINATIONS) {
+        if (FilterPolicyComplexity.combinations(policy) > FilterPolicyComplexity.MAX_COMBINATIONS) {
             return "combinations";
         }
         return json.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES ? "bytes" : null;
@@ -125,28 +125,6 @@ final class PolicyWriter {
             }
         }
         return names;
-    }
-
-    /**
-     * SNS's count, as the engine's FilterPolicy computes it: each value list multiplies by its length (times its
-     * nesting depth), and the alternatives of $or add up.
-     */
-    static long combinations(JsonNode node, int depth, long combinations) {
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            JsonNode value = field.getValue();
-            if (value.isObject()) {
-                combinations = combinations(value, depth + 1, combinations);
-            } else if (value.isArray() && field.getKey().equals("$or")) {
-                long sum = 0;
-                for (JsonNode alternative : value) {
-                    sum += alternative.isObject() ? combinations(alternative, depth, combinations) : 0;
-                }
-                combinations = sum;
-            } else if (value.isArray()) {
-                combinations = combinations * Math.max(1, value.size()) * depth;
-            }
-        }
-        return combinations;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.ferrymq.engine.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ferrymq.engine.sns.FilterPolicyComplexity;
 import io.ferrymq.engine.EngineException;
 import software.amazon.event.ruler.JsonRuleCompiler;
 
@@ -19,7 +20,6 @@ import java.util.Set;
  */
 record FilterPolicy(String json, Scope scope) {
     static final int MAX_KEYS = 5;
-    static final int MAX_COMBINATIONS = 150;
     static final int MAX_BYTES = 256 * 1024;
     private static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(1_000_000_000L);
     /** Patterns Event Ruler accepts inside anything-but and SNS refuses (Ruler itself words the others). */
@@ -78,7 +78,7 @@ record FilterPolicy(String json, Scope scope) {
             throw SnsErrors.invalidParameter(prefix
                     + "Filter policy scope MessageAttributes does not support nested filter policy");
         }
-        if (combinations(root, 1, 1) > MAX_COMBINATIONS) {
+        if (FilterPolicyComplexity.combinations(root) > FilterPolicyComplexity.MAX_COMBINATIONS) {
             throw refused(prefix, "Filter policy is too complex");
         }
         return new FilterPolicy(json, scope);
@@ -182,29 +182,5 @@ record FilterPolicy(String json, Scope scope) {
             throw refused(prefix, "Numbers must be between -1.0E9 and 1.0E9 with at most 5 digits after the"
                     + " decimal point: " + n.asText());
         }
-    }
-
-    /**
-     * SNS's combination count: each value list multiplies the count by its length and by its nesting depth, and
-     * the alternatives of $or add up (as the SNS documentation's example computes 3 x 4 x 2 x 3 = 72).
-     */
-    private static long combinations(JsonNode node, int depth, long combinations) {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode value = field.getValue();
-            if (value.isObject()) {
-                combinations = combinations(value, depth + 1, combinations);
-            } else if (value.isArray() && field.getKey().equals("$or")) {
-                long sum = 0;
-                for (JsonNode alternative : value) {
-                    sum += alternative.isObject() ? combinations(alternative, depth, combinations) : 0;
-                }
-                combinations = sum;
-            } else if (value.isArray()) {
-                combinations = combinations * Math.max(1, value.size()) * depth;
-            }
-        }
-        return combinations;
     }
 }
