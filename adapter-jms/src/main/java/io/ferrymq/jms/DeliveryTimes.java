@@ -11,9 +11,6 @@ import io.ferrymq.jms.provider.FerryProvider;
  * application, so it is taken out of JMSXDeliveryCount again.
  */
 final class DeliveryTimes {
-    /** Clocks of sender and receiver are the same here; a little slack avoids a pointless second hiding. */
-    private static final long SLACK_MS = 10;
-
     private DeliveryTimes() {
     }
 
@@ -21,7 +18,7 @@ final class DeliveryTimes {
     static boolean holdIfEarly(FerryProvider provider, Delivery d) {
         long due = deliveryTime(d.message());
         long early = due - provider.time().millis();
-        if (early <= SLACK_MS) {
+        if (early <= 0) {
             return false;
         }
         int seconds = (int) Math.min(43_200, (early + 999) / 1000);
@@ -33,7 +30,7 @@ final class DeliveryTimes {
     static void discountEarlyReceive(FerryMessage m, Message received) {
         String first = received.attributes().get(MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP);
         int count = received.receiveCount();
-        if (first == null || count < 2 || Long.parseLong(first) + SLACK_MS >= deliveryTime(m)) {
+        if (first == null || count < 2 || Long.parseLong(first) >= deliveryTime(m)) {
             return;
         }
         m.setProviderProperty("JMSXDeliveryCount", count - 1);
