@@ -1,9 +1,9 @@
 package io.ferrymq.jms;
 
-import io.ferrymq.engine.Capability;
+import io.ferrymq.engine.Engine;
 import io.ferrymq.engine.local.LocalEngine;
 import io.ferrymq.jms.message.FerryTextMessage;
-import io.ferrymq.jms.selector.JmsSelector;
+import jakarta.jms.Connection;
 import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -14,44 +14,19 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Message selectors. On queues they need the engine's selective receive (SELECTIVE_RECEIVE, being added to
- * LocalEngine) and a real selector (the selector package is a stub until its branch lands); on topics only the real
- * selector. Tests that need what is not there yet are skipped by their @EnabledIf condition, and start running by
- * themselves when it lands; {@link #withoutSelectiveReceiveAQueueConsumerWithASelectorIsRefusedClearly} pins down the
- * behaviour until then.
+ * Message selectors: on queues through the engine's selective receive, on topics pushed down to SNS and checked
+ * again; and what a queue consumer with a selector does on an engine that cannot receive selectively.
  */
 class SelectorTest extends JmsFixture {
-
-    /** The selector package evaluates selectors (is not the stub that matches everything). */
-    static boolean realSelectors() {
-        try {
-            FerryTextMessage m = new FerryTextMessage();
-            m.setIntProperty("n", 2);
-            return !JmsSelector.parse("n = 1").matches(m);
-        } catch (JMSException e) {
-            return false;
-        }
-    }
-
-    static boolean engineReceivesSelectively() {
-        try (LocalEngine e = LocalEngine.create()) {
-            return e.capabilities().contains(Capability.SELECTIVE_RECEIVE);
-        }
-    }
-
-    static boolean queueSelectorsAvailable() {
-        return realSelectors() && engineReceivesSelectively();
-    }
-
-    static boolean engineCannotReceiveSelectively() {
-        return !engineReceivesSelectively();
-    }
 
     private static void send(Session s, jakarta.jms.Destination d, String text, String colour) throws JMSException {
         TextMessage m = s.createTextMessage(text);
@@ -65,22 +40,44 @@ class SelectorTest extends JmsFixture {
         return ((TextMessage) m).getText();
     }
 
-    // ---- until LocalEngine offers SELECTIVE_RECEIVE ----
+    // ---- an engine without SELECTIVE_RECEIVE (real SQS has none) ----
+
+    /** The same engine, offering none of its capabilities beyond SQS: what the provider sees on real SQS. */
+    private static Engine withoutCapabilities(Engine engine) {
+        return (Engine) Proxy.newProxyInstance(Engine.class.getClassLoader(), new Class<?>[] {Engine.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("capabilities")) {
+                        return Set.of();
+                    }
+                    try {
+                        return method.invoke(engine, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
 
     @Test
-    @EnabledIf("engineCannotReceiveSelectively")
     void withoutSelectiveReceiveAQueueConsumerWithASelectorIsRefusedClearly() throws Exception {
-        Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
-        Queue q = s.createQueue("no-selective");
-        assertThatThrownBy(() -> s.createConsumer(q, "colour = 'red'")).isInstanceOf(JMSException.class)
-                .hasMessageContaining("cannot receive selectively");
-        assertThat(s.createConsumer(q, "  ")).as("an empty selector is no selector").isNotNull();
+        try (LocalEngine engine = LocalEngine.create()) {
+            FerryConnectionFactory sqsLike = new FerryConnectionFactory(withoutCapabilities(engine));
+            try (Connection c = sqsLike.createConnection()) {
+                Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                Queue q = s.createQueue("no-selective");
+                assertThatThrownBy(() -> s.createConsumer(q, "colour = 'red'")).isInstanceOf(JMSException.class)
+                        .hasMessageContaining("cannot receive selectively");
+                assertThatThrownBy(() -> s.createBrowser(q)).isInstanceOf(JMSException.class)
+                        .hasMessageContaining("cannot browse");
+                assertThat(s.createConsumer(q, "  ")).as("an empty selector is no selector").isNotNull();
+                assertThat(s.createConsumer(s.createTopic("t"), "colour = 'red'"))
+                        .as("topic selectors need no engine capability").isNotNull();
+            }
+        }
     }
 
     // ---- queue selectors: need SELECTIVE_RECEIVE and the real selector ----
 
     @Test
-    @EnabledIf("queueSelectorsAvailable")
     void aQueueConsumerWithASelectorGetsOnlyMatchingMessagesAndLeavesTheOthersUntouched() throws Exception {
         Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
         Queue q = s.createQueue("sorted");
@@ -98,7 +95,6 @@ class SelectorTest extends JmsFixture {
     }
 
     @Test
-    @EnabledIf("queueSelectorsAvailable")
     void twoQueueListenersWithComplementarySelectorsSplitTheQueue() throws Exception {
         FerryConnection conn = connect();
         Session s = conn.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -122,7 +118,6 @@ class SelectorTest extends JmsFixture {
     }
 
     @Test
-    @EnabledIf("queueSelectorsAvailable")
     void aQueueBrowserWithASelectorShowsOnlyMatchingMessages() throws Exception {
         Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
         Queue q = s.createQueue("browse-sorted");
@@ -136,7 +131,6 @@ class SelectorTest extends JmsFixture {
     // ---- topic selectors and selector syntax: need the real selector ----
 
     @Test
-    @EnabledIf("realSelectors")
     void anInvalidSelectorIsRefusedWithInvalidSelectorException() throws Exception {
         Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
         assertThatThrownBy(() -> s.createConsumer(s.createTopic("t"), "colour = = 'red'"))
@@ -144,7 +138,6 @@ class SelectorTest extends JmsFixture {
     }
 
     @Test
-    @EnabledIf("realSelectors")
     void aTopicSubscriberWithASelectorGetsOnlyMatchingMessages() throws Exception {
         Session s = started().createSession(false, Session.AUTO_ACKNOWLEDGE);
         Topic t = s.createTopic("coloured");
@@ -159,7 +152,6 @@ class SelectorTest extends JmsFixture {
     }
 
     @Test
-    @EnabledIf("realSelectors")
     void aDurableSubscriptionKeepsOnlyMatchingMessagesWhileDisconnected() throws Exception {
         FerryConnection conn = connect();
         conn.setClientID("selective-durable");
