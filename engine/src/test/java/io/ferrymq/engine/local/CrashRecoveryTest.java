@@ -8,6 +8,7 @@ import io.ferrymq.engine.sqs.ReceiveMessageRequest;
 import io.ferrymq.engine.time.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -114,6 +116,30 @@ class CrashRecoveryTest {
         assertThat(history.totals.sent).as("sends").isPositive();
         assertThat(history.totals.deleted).as("deletes").isPositive();
         assertThat(history.deadLettered).as("messages found in the DLQ").isNotEmpty();
+    }
+
+    /**
+     * A post-mortem: {@code -Dferrymq.crash.evidence=target/crash-recovery/seed-S-cycle-C} checks what a failed run
+     * kept (its transcript, and the data directory as the kill left it) again, against the engine as it is now.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "ferrymq.crash.evidence", matches = ".+")
+    void keptEvidenceReplays() throws Exception {
+        Path evidence = Path.of(System.getProperty("ferrymq.crash.evidence"));
+        History history = new History();
+        Map<Integer, List<String>> byCycle = new TreeMap<>();
+        for (String line : Files.readAllLines(evidence.resolve("children.txt"))) {
+            int space = line.indexOf(' ');
+            byCycle.computeIfAbsent(Integer.parseInt(line.substring(0, space)), k -> new ArrayList<>())
+                    .add(line.substring(space + 1));
+        }
+        int last = byCycle.keySet().stream().max(Integer::compare).orElse(0);
+        for (int cycle = 1; cycle <= last; cycle++) { // a cycle killed before it printed anything has no lines
+            history.apply(byCycle.getOrDefault(cycle, List.of()));
+        }
+        Inspection seen = inspect(copyOf(evidence.resolve("data"), work.resolve("inspect")));
+        assertThat(history.errors).as("errors the children saw").isEmpty();
+        assertThat(history.check(seen)).as("after the kill of cycle %d, replayed from %s", last, evidence).isEmpty();
     }
 
     /**
