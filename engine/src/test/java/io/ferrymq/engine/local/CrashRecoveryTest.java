@@ -8,6 +8,7 @@ import io.ferrymq.engine.sqs.ReceiveMessageRequest;
 import io.ferrymq.engine.time.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -116,6 +118,64 @@ class CrashRecoveryTest {
         assertThat(history.deadLettered).as("messages found in the DLQ").isNotEmpty();
     }
 
+    /**
+     * A post-mortem: {@code -Dferrymq.crash.evidence=target/crash-recovery/seed-S-cycle-C} checks what a failed run
+     * kept (its transcript, and the data directory as the kill left it) again, against the engine as it is now.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "ferrymq.crash.evidence", matches = ".+")
+    void keptEvidenceReplays() throws Exception {
+        Path evidence = Path.of(System.getProperty("ferrymq.crash.evidence"));
+        History history = new History();
+        Map<Integer, List<String>> byCycle = new TreeMap<>();
+        for (String line : Files.readAllLines(evidence.resolve("children.txt"))) {
+            int space = line.indexOf(' ');
+            byCycle.computeIfAbsent(Integer.parseInt(line.substring(0, space)), k -> new ArrayList<>())
+                    .add(line.substring(space + 1));
+        }
+        int last = byCycle.keySet().stream().max(Integer::compare).orElse(0);
+        for (int cycle = 1; cycle <= last; cycle++) { // a cycle killed before it printed anything has no lines
+            history.apply(byCycle.getOrDefault(cycle, List.of()));
+        }
+        Inspection seen = inspect(copyOf(evidence.resolve("data"), work.resolve("inspect")));
+        assertThat(history.errors).as("errors the children saw").isEmpty();
+        assertThat(history.check(seen)).as("after the kill of cycle %d, replayed from %s", last, evidence).isEmpty();
+    }
+
+    /**
+     * Every line the child printed before the kill reaches the transcript, however far the reader lags behind: the
+     * child prints before it acts (RECV, then DELETING, then the delete), so a line lost at the end leaves the parent
+     * with an acknowledged send whose delete it never heard of, "lost" after the restart.
+     */
+    @Test
+    void killKeepsEveryLineTheChildPrintedBeforeIt() throws Exception {
+        Path printed = work.resolve("printed");
+        try (Child child = Child.start(Child.javaCommand(Printer.class, "300", printed.toString()),
+                work.resolve("printer.err"), false)) {
+            long deadline = System.currentTimeMillis() + CHILD_START_TIMEOUT_MS;
+            while (!Files.exists(printed)) { // then every line is in the pipe, none of it read yet
+                assertThat(System.currentTimeMillis()).as("the printer finished").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            List<String> lines = child.kill();
+            assertThat(lines).hasSize(300);
+            assertThat(lines.get(0)).startsWith("line 0 ");
+            assertThat(lines.get(299)).startsWith("line 299 ");
+        }
+    }
+
+    /** Prints numbered lines as {@link CrashChild} does, says so in the file it is given, and waits for its end. */
+    public static final class Printer {
+        public static void main(String[] args) throws Exception {
+            int n = Integer.parseInt(args[0]);
+            for (int i = 0; i < n; i++) {
+                CrashChild.out("line " + i + " " + "x".repeat(100)); // 300 of them fill half a 64 KiB pipe
+            }
+            Files.createFile(Path.of(args[1]));
+            Thread.sleep(60_000);
+        }
+    }
+
     // ---- the child process ----
 
     /** A running {@link CrashChild}: its stdout read line by line as it comes, its stderr in a file. */
@@ -124,22 +184,41 @@ class CrashRecoveryTest {
         private final Path stderr;
         private final List<String> lines = new ArrayList<>();
         private final Thread reader;
+        private volatile IOException readFailure;
 
-        private Child(Process process, Path stderr) {
+        private Child(Process process, Path stderr, boolean readNow) {
             this.process = process;
             this.stderr = stderr;
             this.reader = new Thread(this::read, "crash-child-stdout");
             reader.setDaemon(true);
-            reader.start();
+            if (readNow) {
+                reader.start();
+            }
         }
 
         static Child start(Path data, int cycle, long seed, Path stderr) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), data.toString(),
-                    Integer.toString(cycle), Long.toString(seed));
+            return start(javaCommand(CrashChild.class, data.toString(), Integer.toString(cycle), Long.toString(seed)),
+                    stderr, true);
+        }
+
+        /**
+         * Starts {@code command}; with {@code readNow} false its stdout is read only from {@link #kill} on, as by a
+         * reader that fell behind on a loaded machine.
+         */
+        static Child start(List<String> command, Path stderr, boolean readNow) throws IOException {
+            ProcessBuilder pb = new ProcessBuilder(command);
             pb.redirectError(stderr.toFile());
-            return new Child(pb.start(), stderr);
+            return new Child(pb.start(), stderr, readNow);
+        }
+
+        /** A JVM like this one running {@code main}. */
+        static List<String> javaCommand(Class<?> main, String... args) {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    main.getName()));
+            command.addAll(List.of(args));
+            return command;
         }
 
         /** Keeps complete lines only: a kill may cut the last one. */
@@ -164,7 +243,7 @@ class CrashRecoveryTest {
                     }
                 }
             } catch (IOException e) {
-                // the pipe closed: the child is gone
+                readFailure = e; // a stream closed under the reader: the lines still in it are lost
             }
         }
 
@@ -203,13 +282,21 @@ class CrashRecoveryTest {
             }
         }
 
-        /** SIGKILL, then every complete line it printed. */
+        /**
+         * SIGKILL, then every complete line it printed: the reader goes on to the end of the pipe. The signal goes
+         * through the process handle, since {@link Process#destroyForcibly()} also closes the pipe as it signals,
+         * dropping whatever the child wrote that the reader had not read yet.
+         */
         List<String> kill() throws InterruptedException {
-            process.destroyForcibly(); // SIGKILL on Linux and macOS
+            process.toHandle().destroyForcibly(); // SIGKILL on Linux and macOS
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("the child died").isTrue();
             assertThat(process.exitValue()).as("exit status of a SIGKILLed child").isEqualTo(128 + 9);
+            if (reader.getState() == Thread.State.NEW) {
+                reader.start();
+            }
             reader.join(10_000);
             assertThat(reader.isAlive()).as("the child's stdout closed").isFalse();
+            assertThat(readFailure).as("reading the child's stdout failed").isNull();
             synchronized (lines) {
                 return new ArrayList<>(lines);
             }
