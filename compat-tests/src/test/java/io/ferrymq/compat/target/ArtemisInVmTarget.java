@@ -14,8 +14,12 @@ import java.nio.file.Path;
 
 /** Embedded Artemis, reached in-VM by its own JMS client: the broker a migrating team comes from. */
 class ArtemisInVmTarget implements Target {
-    /** Artemis's documented behaviour: best-effort priority, unlimited delay, redelivery in place. */
-    static final Semantics SEMANTICS = new Semantics(true, Long.MAX_VALUE, true, false);
+    /**
+     * Artemis's documented behaviour: best-effort priority, unlimited delay, redelivery in place, browsing shows the
+     * queue's waiting messages only (not scheduled, not delivering), a dead-lettered message is a copy whose delivery
+     * count starts again, message groups pinned to a consumer, no lease.
+     */
+    static final Semantics SEMANTICS = new Semantics(true, Long.MAX_VALUE, true, false, false, false, true, 0);
     private static final String URL = "vm://7";
 
     private final ActiveMQServer server;
