@@ -1,5 +1,7 @@
 package io.ferrymq.compat.target;
 
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -14,8 +16,12 @@ import java.nio.file.Path;
 
 /** Embedded Artemis, reached in-VM by its own JMS client: the broker a migrating team comes from. */
 class ArtemisInVmTarget implements Target {
-    /** Artemis's documented behaviour: best-effort priority, unlimited delay, redelivery in place. */
-    static final Semantics SEMANTICS = new Semantics(true, Long.MAX_VALUE, true, false);
+    /**
+     * Artemis's documented behaviour: best-effort priority, unlimited delay, redelivery in place, browsing shows the
+     * queue's waiting messages only (not scheduled, not delivering), a dead-lettered message is a copy whose delivery
+     * count starts again, message groups pinned to a consumer, no lease.
+     */
+    static final Semantics SEMANTICS = new Semantics(true, Long.MAX_VALUE, true, false, false, false, true, 0);
     private static final String URL = "vm://7";
 
     private final ActiveMQServer server;
@@ -54,13 +60,15 @@ class ArtemisInVmTarget implements Target {
     }
 
     @Override
-    public Queue withDeadLetterQueue(String queueName, int maxDeliveries) {
+    public Queue withDeadLetterQueue(String queueName, int maxDeliveries) throws Exception {
         String dlq = queueName + "-DLQ";
         server.getAddressSettingsRepository().addMatch(queueName, new AddressSettings()
                 .setMaxDeliveryAttempts(maxDeliveries)
                 .setDeadLetterAddress(SimpleString.of(dlq))
                 .setAutoCreateDeadLetterResources(false));
         server.getAddressSettingsRepository().addMatch(dlq, new AddressSettings());
+        // Without a queue bound to it, Artemis drops what it dead-letters (AMQ222148 "has no bindings").
+        server.createQueue(QueueConfiguration.of(dlq).setRoutingType(RoutingType.ANYCAST));
         return new ActiveMQQueue(dlq);
     }
 

@@ -21,8 +21,19 @@ import java.util.Map;
  * RedrivePolicy) as an operator would with the SQS API.
  */
 class FerryMemoryTarget implements Target {
-    /** FerryMQ's documented differences (docs/jms-mapping.md). */
-    static final Semantics SEMANTICS = new Semantics(false, 900_000, false, false);
+    /**
+     * The visibility lease the provider takes on each received message: short (the option's minimum, against the
+     * default 30 s), so that a scenario can hold a message past several lease terms in seconds.
+     */
+    static final int LEASE_SECONDS = 2;
+
+    /**
+     * FerryMQ's documented differences (docs/jms-mapping.md): send order, queue delays up to SQS's 15 minutes,
+     * redelivered messages at the end of a standard queue, browsing shows visible messages only, the DLQ keeps
+     * SQS's receive count, FIFO groups are serialized rather than pinned, a renewed lease.
+     */
+    static final Semantics SEMANTICS = new Semantics(false, 900_000, false, false, false, true, false,
+            LEASE_SECONDS * 1000L);
 
     protected LocalEngine engine;
     protected TimeSource time;
@@ -36,7 +47,7 @@ class FerryMemoryTarget implements Target {
     protected void start() {
         time = new SystemTimeSource();
         engine = LocalEngine.builder().timeSource(time).build();
-        factory = new FerryConnectionFactory(engine, time, ProviderOptions.DEFAULTS);
+        factory = new FerryConnectionFactory(engine, time, ProviderOptions.DEFAULTS.withLeaseSeconds(LEASE_SECONDS));
     }
 
     @Override
@@ -57,6 +68,12 @@ class FerryMemoryTarget implements Target {
     @Override
     public Queue queue(String name) {
         return new FerryQueue(name);
+    }
+
+    /** A FIFO queue: SQS keeps order within a MessageGroupId (JMSXGroupID) only there. */
+    @Override
+    public Queue orderedQueue(String name) {
+        return new FerryQueue(name + ".fifo");
     }
 
     @Override

@@ -4,11 +4,26 @@ package io.ferrymq.compat.target;
  * The documented behaviour of a target where JMS brokers legitimately differ. A scenario asserts the target's own
  * entry explicitly (it never skips), and reports a difference from the JMS broker norm in the matrix.
  *
- * @param priorityOrdering       higher JMSPriority is delivered first among waiting messages
- * @param maxQueueDelayMillis    the longest delivery delay a queue send accepts ({@link Long#MAX_VALUE}: no limit)
- * @param redeliveredGoFirst     a rolled-back or recovered message comes back before messages that were waiting
- * @param browserShowsDelayed    a QueueBrowser lists messages whose delivery delay has not passed
+ * @param priorityOrdering             higher JMSPriority is delivered first among waiting messages
+ * @param maxQueueDelayMillis          the longest delivery delay a queue send accepts ({@link Long#MAX_VALUE}: no
+ *                                     limit); a send with a longer one fails with a JMSException
+ * @param redeliveredGoFirst           a rolled-back or recovered message comes back before messages that were waiting
+ * @param browserShowsDelayed          a QueueBrowser lists messages whose delivery delay has not passed
+ * @param browserShowsInFlight         a QueueBrowser lists messages delivered to a consumer and not yet acknowledged
+ * @param deadLetterKeepsDeliveryCount a message moved to the dead-letter queue keeps its delivery count, so its
+ *                                     first delivery from there has {@code JMSXDeliveryCount} = the redelivery limit
+ *                                     + 1 and JMSRedelivered set (SQS keeps ApproximateReceiveCount); false: it
+ *                                     starts again at 1, not redelivered (a broker's copy to the dead-letter address)
+ * @param groupsStickToConsumer        all messages of one JMSXGroupID go to one consumer while it lives (Artemis);
+ *                                     false: a group's messages are delivered in order and one at a time, but the
+ *                                     group may move to another consumer once its delivered messages are
+ *                                     acknowledged (SQS FIFO MessageGroupId)
+ * @param leaseMillis                  the visibility lease after which a delivered, unacknowledged message would be
+ *                                     delivered again if the client did not renew it (the client renews it while
+ *                                     the application holds the message); 0: no lease, the broker holds a delivered
+ *                                     message until it is acknowledged or its consumer closes
  */
 public record Semantics(boolean priorityOrdering, long maxQueueDelayMillis, boolean redeliveredGoFirst,
-                        boolean browserShowsDelayed) {
+                        boolean browserShowsDelayed, boolean browserShowsInFlight,
+                        boolean deadLetterKeepsDeliveryCount, boolean groupsStickToConsumer, long leaseMillis) {
 }

@@ -9,7 +9,7 @@ import jakarta.jms.Topic;
  * (a dead-letter queue is an address setting on Artemis, a RedrivePolicy on SQS) lives here. A new target (FerryMQ
  * over AMQP, FerryMQ on real SQS/SNS) is one more implementation added to {@link Targets}; no scenario changes.
  */
-public interface Target extends AutoCloseable {
+public interface Target {
     /** A short stable key, used in file names and as the matrix column key: {@code ferry-memory}. */
     String id();
 
@@ -21,6 +21,16 @@ public interface Target extends AutoCloseable {
 
     /** The JMS queue of that name (scenarios choose names no other scenario uses). */
     Queue queue(String name) throws Exception;
+
+    /**
+     * A queue of that name on which messages with the same {@code JMSXGroupID} are delivered in send order, one
+     * consumer at a time (see {@link Semantics#groupsStickToConsumer()}). A broker's every queue does this (message
+     * groups), so by default it is {@link #queue(String)}; FerryMQ needs a FIFO queue, whose name ends
+     * {@code .fifo}. Such a queue may refuse what FIFO queues refuse (a per-message delivery delay).
+     */
+    default Queue orderedQueue(String name) throws Exception {
+        return queue(name);
+    }
 
     /** The JMS topic of that name. */
     Topic topic(String name) throws Exception;
@@ -40,6 +50,10 @@ public interface Target extends AutoCloseable {
     /** Stops and starts the broker; connections made before are dead. */
     void restart() throws Exception;
 
-    @Override
+    /**
+     * Stops the broker; {@link Targets} calls it when the test JVM exits. Target is deliberately not
+     * {@link AutoCloseable}: JUnit closes AutoCloseable arguments of a parameterized test after each invocation,
+     * which would stop the shared target after the first scenario.
+     */
     void close() throws Exception;
 }
