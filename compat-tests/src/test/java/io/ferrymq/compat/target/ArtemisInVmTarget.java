@@ -15,7 +15,7 @@ import java.nio.file.Path;
 /** Embedded Artemis, reached in-VM by its own JMS client: the broker a migrating team comes from. */
 class ArtemisInVmTarget implements Target {
     /** Artemis's documented behaviour: best-effort priority, unlimited delay, redelivery in place. */
-    static final Semantics SEMANTICS = new Semantics(true, Long.MAX_VALUE, true, false);
+    static final Semantics SEMANTICS = new Semantics(true, Long.MAX_VALUE, true, false, false);
     private static final String URL = "vm://7";
 
     private final ActiveMQServer server;

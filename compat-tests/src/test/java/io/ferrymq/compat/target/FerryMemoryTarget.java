@@ -22,7 +22,7 @@ import java.util.Map;
  */
 class FerryMemoryTarget implements Target {
     /** FerryMQ's documented differences (docs/jms-mapping.md). */
-    static final Semantics SEMANTICS = new Semantics(false, 900_000, false, false);
+    static final Semantics SEMANTICS = new Semantics(false, 900_000, false, false, true);
 
     protected LocalEngine engine;
     protected TimeSource time;

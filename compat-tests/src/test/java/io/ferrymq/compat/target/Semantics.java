@@ -8,7 +8,10 @@ package io.ferrymq.compat.target;
  * @param maxQueueDelayMillis    the longest delivery delay a queue send accepts ({@link Long#MAX_VALUE}: no limit)
  * @param redeliveredGoFirst     a rolled-back or recovered message comes back before messages that were waiting
  * @param browserShowsDelayed    a QueueBrowser lists messages whose delivery delay has not passed
+ * @param sendToDeletedTemporaryQueueFails a send to a temporary queue whose connection has closed (so it was deleted)
+ *                               throws InvalidDestinationException; false: the send succeeds and the message is
+ *                               dropped, as on Artemis (the spec says nothing)
  */
 public record Semantics(boolean priorityOrdering, long maxQueueDelayMillis, boolean redeliveredGoFirst,
-                        boolean browserShowsDelayed) {
+                        boolean browserShowsDelayed, boolean sendToDeletedTemporaryQueueFails) {
 }

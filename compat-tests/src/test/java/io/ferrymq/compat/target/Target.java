@@ -9,7 +9,7 @@ import jakarta.jms.Topic;
  * (a dead-letter queue is an address setting on Artemis, a RedrivePolicy on SQS) lives here. A new target (FerryMQ
  * over AMQP, FerryMQ on real SQS/SNS) is one more implementation added to {@link Targets}; no scenario changes.
  */
-public interface Target extends AutoCloseable {
+public interface Target {
     /** A short stable key, used in file names and as the matrix column key: {@code ferry-memory}. */
     String id();
 
@@ -40,6 +40,9 @@ public interface Target extends AutoCloseable {
     /** Stops and starts the broker; connections made before are dead. */
     void restart() throws Exception;
 
-    @Override
+    /**
+     * Stops the broker; {@link Targets} calls it when the test JVM exits. Deliberately not {@link AutoCloseable}:
+     * JUnit closes AutoCloseable arguments of a parameterized test after each invocation, and a target serves them all.
+     */
     void close() throws Exception;
 }
