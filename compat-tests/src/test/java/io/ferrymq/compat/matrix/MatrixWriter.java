@@ -177,15 +177,15 @@ public final class MatrixWriter {
                 + "do not edit it by hand; change a scenario or a target and rebuild. One JMS scenario suite\n"
                 + "(`compat-tests/src/test/java/io/ferrymq/compat/scenario`, JMS API only) runs against every target.\n"
                 + "Each cell compares the target with a JMS broker (the spec, and Artemis): `same`; `differs: how`,\n"
-                + "as the target documents it (FerryMQ: [jms-mapping.md](jms-mapping.md)) and the scenario asserts it;\n"
-                + "`unsupported: why`, and the scenario asserts how the target refuses.\n\n");
+                + "as the target documents it (FerryMQ: [jms-mapping.md](jms-mapping.md)) and the scenario asserts\n"
+                + "it; `unsupported: why`: the target cannot do this; the scenario asserts what it does instead.\n\n");
         if (failed) {
             md.append("**This build was red**: `FAILED` cells are scenarios that failed on that target.\n\n");
         }
 
         if (!joram.isEmpty()) {
             md.append("## JORAM conformance suite\n\n");
-            md.append("The JORAM JMS conformance tests, rewritten to `jakarta.jms`, run once per target "
+            md.append("The JORAM JMS conformance tests, rewritten to `jakarta.jms`, run once per target\n"
                     + "(reports: `compat-tests/target/joram-reports/<target>/`).\n\n");
             md.append("| target | passed / run |\n|---|---|\n");
             for (String id : columns) {

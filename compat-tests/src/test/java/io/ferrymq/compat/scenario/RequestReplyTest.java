@@ -75,7 +75,7 @@ class RequestReplyTest {
                 .hasSize(REQUESTERS * REQUESTS_EACH).containsOnly("TemporaryQueue");
     }
 
-    @DisplayName("a late reply to a temporary queue whose requester has disconnected")
+    @DisplayName("late replies to a temporary queue whose requester has disconnected")
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.ferrymq.compat.target.Targets#all")
     void replyToDeletedTemporaryQueue(Target target) throws Exception {
