@@ -114,8 +114,8 @@ class DurableSubscriptionTest {
             s.unsubscribe(NAME);
         }
         if (!target.restartable()) {
-            Matrix.unsupported(target, "no restart: this target keeps its state in memory only; asserted instead "
-                    + "that the subscription and its messages outlive every client connection");
+            Matrix.unsupported(target, "this target cannot be restarted with its state (it keeps it in memory); "
+                    + "asserted instead that the subscription and its messages outlive every client connection");
         }
     }
 
