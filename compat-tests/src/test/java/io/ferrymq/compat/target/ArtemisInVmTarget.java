@@ -19,9 +19,11 @@ class ArtemisInVmTarget implements Target {
     /**
      * Artemis's documented behaviour: best-effort priority, unlimited delay, redelivery in place, browsing shows the
      * queue's waiting messages only (not scheduled, not delivering), a dead-lettered message is a copy whose delivery
-     * count starts again, message groups pinned to a consumer, no lease.
+     * count starts again, message groups pinned to a consumer, no lease, a send to a deleted temporary queue is
+     * accepted and the message dropped.
      */
-    static final Semantics SEMANTICS = new Semantics(true, Long.MAX_VALUE, true, false, false, false, true, 0);
+    static final Semantics SEMANTICS = new Semantics(true, Long.MAX_VALUE, true, false, false, false, true, 0,
+            false);
     private static final String URL = "vm://7";
 
     private final ActiveMQServer server;

@@ -22,8 +22,12 @@ package io.ferrymq.compat.target;
  *                                     delivered again if the client did not renew it (the client renews it while
  *                                     the application holds the message); 0: no lease, the broker holds a delivered
  *                                     message until it is acknowledged or its consumer closes
+ * @param sendToDeletedTemporaryQueueFails a send to a temporary queue whose connection has closed (so it was
+ *                                     deleted) throws InvalidDestinationException; false: the send succeeds and the
+ *                                     message is dropped, as on Artemis (the spec says nothing)
  */
 public record Semantics(boolean priorityOrdering, long maxQueueDelayMillis, boolean redeliveredGoFirst,
                         boolean browserShowsDelayed, boolean browserShowsInFlight,
-                        boolean deadLetterKeepsDeliveryCount, boolean groupsStickToConsumer, long leaseMillis) {
+                        boolean deadLetterKeepsDeliveryCount, boolean groupsStickToConsumer, long leaseMillis,
+                        boolean sendToDeletedTemporaryQueueFails) {
 }
