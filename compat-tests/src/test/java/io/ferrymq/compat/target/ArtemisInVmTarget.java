@@ -1,0 +1,91 @@
+package io.ferrymq.compat.target;
+
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQQueue;
+import org.apache.activemq.artemis.jms.client.ActiveMQTopic;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Queue;
+import jakarta.jms.Topic;
+
+import java.nio.file.Path;
+
+/** Embedded Artemis, reached in-VM by its own JMS client: the broker a migrating team comes from. */
+class ArtemisInVmTarget implements Target {
+    /** Artemis's documented behaviour: best-effort priority, unlimited delay, redelivery in place. */
+    static final Semantics SEMANTICS = new Semantics(true, Long.MAX_VALUE, true, false);
+    private static final String URL = "vm://7";
+
+    private final ActiveMQServer server;
+
+    ArtemisInVmTarget() {
+        try {
+            server = EmbeddedArtemis.start("compat-invm", Path.of("target/compat/artemis-invm"), false, URL);
+        } catch (Exception e) {
+            throw new IllegalStateException("Artemis did not start", e);
+        }
+    }
+
+    @Override
+    public String id() {
+        return "artemis-invm";
+    }
+
+    @Override
+    public String title() {
+        return "Artemis (in-VM)";
+    }
+
+    @Override
+    public ConnectionFactory connectionFactory() {
+        return new ActiveMQConnectionFactory(URL);
+    }
+
+    @Override
+    public Queue queue(String name) {
+        return new ActiveMQQueue(name);
+    }
+
+    @Override
+    public Topic topic(String name) {
+        return new ActiveMQTopic(name);
+    }
+
+    @Override
+    public Queue withDeadLetterQueue(String queueName, int maxDeliveries) {
+        String dlq = queueName + "-DLQ";
+        server.getAddressSettingsRepository().addMatch(queueName, new AddressSettings()
+                .setMaxDeliveryAttempts(maxDeliveries)
+                .setDeadLetterAddress(SimpleString.of(dlq))
+                .setAutoCreateDeadLetterResources(false));
+        server.getAddressSettingsRepository().addMatch(dlq, new AddressSettings());
+        return new ActiveMQQueue(dlq);
+    }
+
+    @Override
+    public Semantics semantics() {
+        return SEMANTICS;
+    }
+
+    @Override
+    public boolean restartable() {
+        return false;
+    }
+
+    @Override
+    public void restart() {
+        throw new UnsupportedOperationException(title() + " runs without persistence here");
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

@@ -1,0 +1,102 @@
+package io.ferrymq.compat.target;
+
+import io.ferrymq.engine.local.LocalEngine;
+import io.ferrymq.engine.sqs.CreateQueueRequest;
+import io.ferrymq.engine.time.SystemTimeSource;
+import io.ferrymq.engine.time.TimeSource;
+import io.ferrymq.jms.FerryConnectionFactory;
+import io.ferrymq.jms.FerryQueue;
+import io.ferrymq.jms.FerryTopic;
+import io.ferrymq.jms.provider.ProviderOptions;
+import io.ferrymq.jms.provider.SqsNames;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Queue;
+import jakarta.jms.Topic;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * FerryMQ's JMS provider on an in-memory engine this target owns, so it can set queues up through the engine (a
+ * RedrivePolicy) as an operator would with the SQS API.
+ */
+class FerryMemoryTarget implements Target {
+    /** FerryMQ's documented differences (docs/jms-mapping.md). */
+    static final Semantics SEMANTICS = new Semantics(false, 900_000, false, false);
+
+    protected LocalEngine engine;
+    protected TimeSource time;
+    protected FerryConnectionFactory factory;
+
+    FerryMemoryTarget() {
+        start();
+    }
+
+    /** Builds the engine and the factory on it. */
+    protected void start() {
+        time = new SystemTimeSource();
+        engine = LocalEngine.builder().timeSource(time).build();
+        factory = new FerryConnectionFactory(engine, time, ProviderOptions.DEFAULTS);
+    }
+
+    @Override
+    public String id() {
+        return "ferry-memory";
+    }
+
+    @Override
+    public String title() {
+        return "FerryMQ (memory)";
+    }
+
+    @Override
+    public ConnectionFactory connectionFactory() {
+        return factory;
+    }
+
+    @Override
+    public Queue queue(String name) {
+        return new FerryQueue(name);
+    }
+
+    @Override
+    public Topic topic(String name) {
+        return new FerryTopic(name);
+    }
+
+    @Override
+    public Queue withDeadLetterQueue(String queueName, int maxDeliveries) throws Exception {
+        String dlqName = queueName + "-DLQ";
+        String dlqUrl = engine.createQueue(CreateQueueRequest.of(SqsNames.queueName(dlqName))).get();
+        String dlqArn = engine.getQueueAttributes(dlqUrl, List.of("QueueArn")).get().get("QueueArn");
+        engine.createQueue(CreateQueueRequest.of(SqsNames.queueName(queueName), Map.of("RedrivePolicy",
+                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":" + maxDeliveries + "}"))).get();
+        return new FerryQueue(dlqName);
+    }
+
+    @Override
+    public Semantics semantics() {
+        return SEMANTICS;
+    }
+
+    @Override
+    public boolean restartable() {
+        return false;
+    }
+
+    @Override
+    public void restart() {
+        throw new UnsupportedOperationException(title() + " keeps nothing across a restart");
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        time.close();
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}
