@@ -35,8 +35,13 @@ class FerryMemoryTarget implements Target {
     /** Builds the engine and the factory on it. */
     protected void start() {
         time = new SystemTimeSource();
-        engine = LocalEngine.builder().timeSource(time).build();
+        engine = newEngine();
         factory = new FerryConnectionFactory(engine, time, ProviderOptions.DEFAULTS);
+    }
+
+    /** The engine this target runs on, on {@link #time}: here one in memory. */
+    protected LocalEngine newEngine() {
+        return LocalEngine.builder().timeSource(time).build();
     }
 
     @Override

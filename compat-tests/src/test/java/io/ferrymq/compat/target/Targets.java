@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * Every target the scenarios run against, made once per test JVM and closed when it exits. Adding a target is
- * adding a line here. {@code -Dcompat.targets=ferry-memory,artemis-invm} narrows a run.
+ * adding a line here. {@code -Dcompat.targets=ferry-memory,artemis-invm} narrows a run
+ * (the ids: ferry-memory, ferry-durable, artemis-invm, artemis-amqp).
  */
 public final class Targets {
     private static List<Target> all;
@@ -19,7 +20,9 @@ public final class Targets {
         if (all == null) {
             all = new ArrayList<>();
             add("ferry-memory", FerryMemoryTarget::new);
+            add("ferry-durable", FerryDurableTarget::new);
             add("artemis-invm", ArtemisInVmTarget::new);
+            add("artemis-amqp", ArtemisAmqpTarget::new);
             Runtime.getRuntime().addShutdownHook(new Thread(Targets::closeAll, "compat-targets-close"));
         }
         return all;
