@@ -1,8 +1,6 @@
 package io.ferrymq.compat.target;
 
-import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.apache.qpid.jms.JmsDestination;
 import org.apache.qpid.jms.JmsQueue;
@@ -99,13 +97,8 @@ class ArtemisAmqpTarget implements Target {
      * qpid-jms hands the message back as {@code Released}, which Artemis redelivers without counting it.
      */
     @Override
-    public Queue withDeadLetterQueue(String queueName, int maxDeliveries) {
-        String dlq = queueName + "-DLQ";
-        server.getAddressSettingsRepository().addMatch(queueName, new AddressSettings()
-                .setMaxDeliveryAttempts(maxDeliveries)
-                .setDeadLetterAddress(SimpleString.of(dlq))
-                .setAutoCreateDeadLetterResources(false));
-        server.getAddressSettingsRepository().addMatch(dlq, new AddressSettings());
+    public Queue withDeadLetterQueue(String queueName, int maxDeliveries) throws Exception {
+        String dlq = EmbeddedArtemis.deadLetterQueue(server, queueName, maxDeliveries);
         limits.put(queueName, maxDeliveries);
         return new JmsQueue(dlq);
     }

@@ -1,5 +1,7 @@
 package io.ferrymq.compat.target;
 
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -65,6 +67,27 @@ public final class EmbeddedArtemis {
                     + " is not a network acceptor");
         }
         return netty.getActualPort();
+    }
+
+    /**
+     * Gives the queue {@code queueName} (its address of the same name, as a JMS queue has) a redelivery limit: a
+     * message delivered {@code maxDeliveries} times without being consumed goes to the dead-letter address
+     * {@code <queueName>-DLQ}, to the anycast queue of that name, created here. A dead-letter address with no queue
+     * bound drops the message (Artemis logs that it has no bindings), so the queue must exist before the first
+     * message is dead-lettered, not only once a consumer asks for it.
+     *
+     * @return the dead-letter queue's name
+     */
+    public static String deadLetterQueue(ActiveMQServer server, String queueName, int maxDeliveries)
+            throws Exception {
+        String dlq = queueName + "-DLQ";
+        server.getAddressSettingsRepository().addMatch(dlq, new AddressSettings());
+        server.createQueue(QueueConfiguration.of(dlq).setAddress(dlq).setRoutingType(RoutingType.ANYCAST), true);
+        server.getAddressSettingsRepository().addMatch(queueName, new AddressSettings()
+                .setMaxDeliveryAttempts(maxDeliveries)
+                .setDeadLetterAddress(SimpleString.of(dlq))
+                .setAutoCreateDeadLetterResources(false));
+        return dlq;
     }
 
     /** Stops the broker when the JVM exits (JORAM's admins have no other moment to). */

@@ -9,7 +9,7 @@ import jakarta.jms.Topic;
  * (a dead-letter queue is an address setting on Artemis, a RedrivePolicy on SQS) lives here. A new target (FerryMQ
  * over AMQP, FerryMQ on real SQS/SNS) is one more implementation added to {@link Targets}; no scenario changes.
  */
-public interface Target extends AutoCloseable {
+public interface Target {
     /** A short stable key, used in file names and as the matrix column key: {@code ferry-memory}. */
     String id();
 
@@ -40,6 +40,10 @@ public interface Target extends AutoCloseable {
     /** Stops and starts the broker; connections made before are dead. */
     void restart() throws Exception;
 
-    @Override
+    /**
+     * Stops the broker; {@link Targets} calls it when the test JVM exits. Target is deliberately not
+     * {@link AutoCloseable}: JUnit closes every AutoCloseable argument of a {@code @ParameterizedTest} after each
+     * invocation ({@code autoCloseArguments}), which stopped every target after the first scenario that used it.
+     */
     void close() throws Exception;
 }
