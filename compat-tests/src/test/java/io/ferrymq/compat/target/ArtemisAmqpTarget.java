@@ -94,7 +94,11 @@ class ArtemisAmqpTarget implements Target {
      * qpid-jms from its own buffer without the broker knowing, so factories of this target also carry the limit
      * (qpid-jms's redelivery policy) and reject such a message to the dead-letter address on the delivery past it.
      * A {@code MessageListener} that throws in AUTO_ACKNOWLEDGE is a third case that reaches no limit at all:
-     * qpid-jms hands the message back as {@code Released}, which Artemis redelivers without counting it.
+     * qpid-jms settles the message {@code Released} (JmsMessageConsumer.deliverNextPending), which Artemis puts back
+     * without counting a delivery (ProtonServerSenderContext: Released is a cancel with failed=false), so it comes
+     * back at once with JMSRedelivered false and JMSXDeliveryCount 1, in a tight loop (tens of thousands of
+     * deliveries a second here) that never reaches the dead-letter queue, where JMS 2.0 section 8.7 has JMSRedelivered
+     * set and JMSXDeliveryCount incremented.
      */
     @Override
     public Queue withDeadLetterQueue(String queueName, int maxDeliveries) throws Exception {

@@ -17,7 +17,15 @@ import java.util.stream.Stream;
  * their RedrivePolicy, queued messages, durable subscriptions) a scenario sees again through a new factory.
  *
  * <p>Each test JVM starts from an empty directory. Connections made before a restart are dead: close them before
- * restarting (a connection left open is not closed for you), then ask {@link #connectionFactory()} again.
+ * restarting, then ask {@link #connectionFactory()} again. A connection left open is not closed for you: every call
+ * on it, {@code close()} included, then throws a JMSException (the engine reports its closed journal as "FerryMQ
+ * stopped accepting changes because a write to the journal ... failed").
+ *
+ * <p>A message received but not acknowledged when the engine stops keeps its SQS visibility lease (the provider's
+ * {@code leaseSeconds}, 30 s) across the restart: it is delivered again only once the lease has run out, about 30 s
+ * later, where a restarted JMS broker redelivers it at once. Closing the connection (or the session, or
+ * recovering or rolling it back) before the restart hands held messages back at once, as the provider does for any
+ * session (docs/jms-mapping.md).
  */
 class FerryDurableTarget extends FerryMemoryTarget {
     static final String DATA_DIR = "target/compat/ferry-durable";
