@@ -36,7 +36,9 @@ class ArtemisAmqpTarget implements Target {
      * reorder what it has prefetched: {@code jms.localMessagePriority=false}); delivery delay is unlimited (qpid-jms
      * sends it as the annotation {@code x-opt-delivery-time}, a broker offering {@code DELAYED_DELIVERY} schedules
      * it); a rolled-back message is sorted back into its place in the queue, a recovered one is redelivered by qpid-jms
-     * from its own buffer ahead of the rest; a browser does not see scheduled messages.
+     * from its own buffer ahead of the rest; a browser does not see scheduled messages. "Unlimited" stops short of
+     * {@code Long.MAX_VALUE} itself: qpid-jms (as Artemis's own client) adds the delay to the send time, a delay of
+     * {@code Long.MAX_VALUE} overflows to a delivery time in the past and the message is delivered at once.
      */
     static final Semantics SEMANTICS = new Semantics(true, Long.MAX_VALUE, true, false);
 
@@ -70,11 +72,6 @@ class ArtemisAmqpTarget implements Target {
         JmsConnectionFactory factory = new JmsConnectionFactory(url);
         factory.setRedeliveryPolicy(new PerQueueLimit(limits));
         return factory;
-    }
-
-    /** The AMQP URL of the broker, {@code amqp://127.0.0.1:<port>}. */
-    String url() {
-        return url;
     }
 
     @Override
