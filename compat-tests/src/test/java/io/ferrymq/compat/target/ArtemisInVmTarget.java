@@ -1,10 +1,6 @@
 package io.ferrymq.compat.target;
 
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQQueue;
 import org.apache.activemq.artemis.jms.client.ActiveMQTopic;
@@ -63,14 +59,7 @@ class ArtemisInVmTarget implements Target {
 
     @Override
     public Queue withDeadLetterQueue(String queueName, int maxDeliveries) throws Exception {
-        String dlq = queueName + "-DLQ";
-        server.getAddressSettingsRepository().addMatch(queueName, new AddressSettings()
-                .setMaxDeliveryAttempts(maxDeliveries)
-                .setDeadLetterAddress(SimpleString.of(dlq))
-                .setAutoCreateDeadLetterResources(false));
-        server.getAddressSettingsRepository().addMatch(dlq, new AddressSettings());
-        // Without a queue bound to it, Artemis drops what it dead-letters (AMQ222148 "has no bindings").
-        server.createQueue(QueueConfiguration.of(dlq).setRoutingType(RoutingType.ANYCAST));
+        String dlq = EmbeddedArtemis.deadLetterQueue(server, queueName, maxDeliveries);
         return new ActiveMQQueue(dlq);
     }
 

@@ -30,7 +30,8 @@ class FerryMemoryTarget implements Target {
     /**
      * FerryMQ's documented differences (docs/jms-mapping.md): send order, queue delays up to SQS's 15 minutes,
      * redelivered messages at the end of a standard queue, browsing shows visible messages only, the DLQ keeps
-     * SQS's receive count, FIFO groups are serialized rather than pinned, a renewed lease, a send to a deleted temporary queue fails.
+     * SQS's receive count, FIFO groups are serialized rather than pinned, a renewed lease, a send to a deleted
+     * temporary queue fails.
      */
     static final Semantics SEMANTICS = new Semantics(false, 900_000, false, false, false, true, false,
             LEASE_SECONDS * 1000L, true);
@@ -46,8 +47,13 @@ class FerryMemoryTarget implements Target {
     /** Builds the engine and the factory on it. */
     protected void start() {
         time = new SystemTimeSource();
-        engine = LocalEngine.builder().timeSource(time).build();
+        engine = newEngine();
         factory = new FerryConnectionFactory(engine, time, ProviderOptions.DEFAULTS.withLeaseSeconds(LEASE_SECONDS));
+    }
+
+    /** The engine this target runs on, on {@link #time}: here one in memory. */
+    protected LocalEngine newEngine() {
+        return LocalEngine.builder().timeSource(time).build();
     }
 
     @Override

@@ -19,7 +19,9 @@ public final class Targets {
     /** Every target, in matrix column order: its id and how to make it. */
     private static void declare(BiConsumer<String, Supplier<Target>> add) {
         add.accept("ferry-memory", FerryMemoryTarget::new);
+        add.accept("ferry-durable", FerryDurableTarget::new);
         add.accept("artemis-invm", ArtemisInVmTarget::new);
+        add.accept("artemis-amqp", ArtemisAmqpTarget::new);
     }
 
     /** The ids of every declared target, in column order, without making any (for the matrix generator). */
