@@ -183,6 +183,9 @@ public final class JournalStorage implements Storage {
 
     @Override
     public void close() {
+        // Whatever still tries to write is told the truth: the engine was closed, nothing failed.
+        failure.compareAndSet(null, new EngineException(ErrorCode.INTERNAL_ERROR,
+                "This engine is closed: its journal in " + dir + " takes no more changes."));
         try {
             journal.stop();
             files.stop();
