@@ -38,12 +38,23 @@ class ArtemisAmqpTarget implements Target {
      * it); a rolled-back message is sorted back into its place in the queue, a recovered one is redelivered by qpid-jms
      * from its own buffer ahead of the rest; a browser does not see scheduled messages. "Unlimited" stops short of
      * {@code Long.MAX_VALUE} itself: qpid-jms (as Artemis's own client) adds the delay to the send time, a delay of
-     * {@code Long.MAX_VALUE} overflows to a delivery time in the past and the message is delivered at once. As on
-     * Artemis's own client: browsing shows waiting messages only, a dead-lettered message is a copy whose count starts
-     * again, message groups are pinned to a consumer, there is no lease.
+     * {@code Long.MAX_VALUE} overflows to a delivery time in the past and the message is delivered at once.
+     *
+     * <p>A browser lists expired messages until Artemis's expiry scan removes them ({@code message-expiry-scan-period},
+     * 30 s by default). The broker honours the expiry qpid-jms sends (the header's {@code ttl} and the properties'
+     * {@code absolute-expiry-time}, AMQPMessage.scanMessageData) and checks it before delivering to a consumer, but
+     * not when it feeds a browser (ServerConsumerImpl's BrowserDeliverer hands each reference to {@code handle},
+     * which checks no expiry). Artemis's own client drops such a message itself (ClientConsumerImpl.receive, browsers
+     * included); qpid-jms drops expired messages for consumers only ({@code jms.localMessageExpiry}, default true,
+     * is skipped for a browser: JmsMessageConsumer.consumeExpiredMessage tests {@code !isBrowser()}), so no option of
+     * either side changes it.
+     *
+     * <p>As on Artemis's own client: browsing shows waiting messages only (not scheduled, not delivering), a
+     * dead-lettered message is a copy whose count starts again, message groups are pinned to a consumer, there is no
+     * lease.
      */
     static final Semantics SEMANTICS = new Semantics(true, Long.MAX_VALUE, true, false, false, false, true, 0,
-            false);
+            false, true);
 
     private final ActiveMQServer server;
     private final String url;

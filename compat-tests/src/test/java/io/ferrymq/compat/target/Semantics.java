@@ -25,9 +25,15 @@ package io.ferrymq.compat.target;
  * @param sendToDeletedTemporaryQueueFails a send to a temporary queue whose connection has closed (so it was
  *                                     deleted) throws InvalidDestinationException; false: the send succeeds and the
  *                                     message is dropped, as on Artemis (the spec says nothing)
+ * @param browserShowsExpired          a QueueBrowser may still list a message whose time to live has passed (with
+ *                                     its JMSExpiration, in the past), until the broker's periodic expiry scan removes
+ *                                     it; a consumer never receives it. False: a browser never lists an expired
+ *                                     message either. The spec allows both: clients "should not receive messages that
+ *                                     have expired; however, JMS does not guarantee that this will not happen"
+ *                                     (javadoc of Message.getJMSExpiration)
  */
 public record Semantics(boolean priorityOrdering, long maxQueueDelayMillis, boolean redeliveredGoFirst,
                         boolean browserShowsDelayed, boolean browserShowsInFlight,
                         boolean deadLetterKeepsDeliveryCount, boolean groupsStickToConsumer, long leaseMillis,
-                        boolean sendToDeletedTemporaryQueueFails) {
+                        boolean sendToDeletedTemporaryQueueFails, boolean browserShowsExpired) {
 }
