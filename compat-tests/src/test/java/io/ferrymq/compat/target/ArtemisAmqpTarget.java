@@ -49,12 +49,22 @@ class ArtemisAmqpTarget implements Target {
      * is skipped for a browser: JmsMessageConsumer.consumeExpiredMessage tests {@code !isBrowser()}), so no option of
      * either side changes it.
      *
+     * <p>A topic subscriber's selector sees JMSDeliveryMode, JMSPriority, JMSMessageID and JMSTimestamp as NULL. For
+     * a queue consumer Artemis translates the JMS selector into its own filter names ({@code JMSPriority} becomes
+     * {@code AMQPriority} and so on: AMQPSessionCallback.createSender, SelectorTranslator), but for a subscription
+     * (a multicast address) DefaultSenderController.init makes the subscription queue with the selector untranslated
+     * as its filter and passes the consumer none ({@code multicast ? null : selector}); the filter then looks the
+     * header names up as message properties (AMQPMessage.getObjectProperty), which knows JMSType (the AMQP
+     * {@code subject}), JMSCorrelationID and JMSXGroupID but not these four, so they are absent: NULL. This holds for
+     * durable and shared subscriptions alike; neither client nor acceptor has an option for it. Artemis's own client
+     * translates the selector for subscriptions too (ActiveMQSession.createConsumer).
+     *
      * <p>As on Artemis's own client: browsing shows waiting messages only (not scheduled, not delivering), a
      * dead-lettered message is a copy whose count starts again, message groups are pinned to a consumer, there is no
      * lease.
      */
     static final Semantics SEMANTICS = new Semantics(true, Long.MAX_VALUE, true, false, false, false, true, 0,
-            false, true);
+            false, true, false);
 
     private final ActiveMQServer server;
     private final String url;

@@ -21,7 +21,7 @@ class ArtemisInVmTarget implements Target {
      * accepted and the message dropped.
      */
     static final Semantics SEMANTICS = new Semantics(true, Long.MAX_VALUE, true, false, false, false, true, 0,
-            false, false);
+            false, false, true);
     private static final String URL = "vm://7";
 
     private final ActiveMQServer server;

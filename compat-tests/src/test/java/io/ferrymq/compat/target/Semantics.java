@@ -31,9 +31,15 @@ package io.ferrymq.compat.target;
  *                                     message either. The spec allows both: clients "should not receive messages that
  *                                     have expired; however, JMS does not guarantee that this will not happen"
  *                                     (javadoc of Message.getJMSExpiration)
+ * @param subscriptionSelectorsSeeHeaders the selector of a topic subscriber (durable, shared or not) sees the
+ *                                     header fields JMSDeliveryMode, JMSPriority, JMSMessageID and JMSTimestamp, as
+ *                                     a queue consumer's does (JMS 3.1 section 3.8.1); false: on a topic they are
+ *                                     NULL, as an absent property is, so a comparison with one is unknown, while
+ *                                     JMSType, JMSCorrelationID and properties work as anywhere
  */
 public record Semantics(boolean priorityOrdering, long maxQueueDelayMillis, boolean redeliveredGoFirst,
                         boolean browserShowsDelayed, boolean browserShowsInFlight,
                         boolean deadLetterKeepsDeliveryCount, boolean groupsStickToConsumer, long leaseMillis,
-                        boolean sendToDeletedTemporaryQueueFails, boolean browserShowsExpired) {
+                        boolean sendToDeletedTemporaryQueueFails, boolean browserShowsExpired,
+                        boolean subscriptionSelectorsSeeHeaders) {
 }
