@@ -59,6 +59,12 @@ class ArtemisAmqpTarget implements Target {
      * durable and shared subscriptions alike; neither client nor acceptor has an option for it. Artemis's own client
      * translates the selector for subscriptions too (ActiveMQSession.createConsumer).
      *
+     * <p>{@code Session.unsubscribe} of a durable subscription with an active consumer throws a plain JMSException
+     * ("Can't remove an active durable subscription: ..."), where Artemis's own client and FerryMQ throw
+     * IllegalStateException; the javadoc promises only a JMSException. qpid-jms refuses it itself, before asking the
+     * broker (AmqpConnection.unsubscribe, from the subscriptions its connection tracks), with a ProviderException,
+     * which it turns into a plain JMSException (ProviderException.toJMSException).
+     *
      * <p>As on Artemis's own client: browsing shows waiting messages only (not scheduled, not delivering), a
      * dead-lettered message is a copy whose count starts again, message groups are pinned to a consumer, there is no
      * lease.
