@@ -65,12 +65,18 @@ class ArtemisAmqpTarget implements Target {
      * broker (AmqpConnection.unsubscribe, from the subscriptions its connection tracks), with a ProviderException,
      * which it turns into a plain JMSException (ProviderException.toJMSException).
      *
+     * <p>A send to a temporary queue that its connection's close deleted is accepted by the broker, as from
+     * Artemis's own client, when it names the queue with another destination object (the JMSReplyTo a replying
+     * service received); but a send through the very JmsTemporaryQueue object of the closed connection throws
+     * IllegalStateException ("Temporary destination has been deleted") from qpid-jms itself: JmsSession.send checks
+     * {@code JmsTemporaryDestination.isDeleted()}, which the connection sets on the objects it deleted.
+     *
      * <p>As on Artemis's own client: browsing shows waiting messages only (not scheduled, not delivering), a
      * dead-lettered message is a copy whose count starts again, message groups are pinned to a consumer, there is no
      * lease.
      */
     static final Semantics SEMANTICS = new Semantics(true, Long.MAX_VALUE, true, false, false, false, true, 0,
-            false, true, false);
+            false, true, false, true);
 
     private final ActiveMQServer server;
     private final String url;

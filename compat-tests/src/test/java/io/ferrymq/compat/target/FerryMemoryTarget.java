@@ -35,7 +35,7 @@ class FerryMemoryTarget implements Target {
      * temporary queue fails.
      */
     static final Semantics SEMANTICS = new Semantics(false, 900_000, false, false, false, true, false,
-            LEASE_SECONDS * 1000L, true, false, true);
+            LEASE_SECONDS * 1000L, true, false, true, false);
 
     protected LocalEngine engine;
     protected TimeSource time;

@@ -23,8 +23,19 @@ package io.ferrymq.compat.target;
  *                                     the application holds the message); 0: no lease, the broker holds a delivered
  *                                     message until it is acknowledged or its consumer closes
  * @param sendToDeletedTemporaryQueueFails a send to a temporary queue whose connection has closed (so it was
- *                                     deleted) throws InvalidDestinationException; false: the send succeeds and the
- *                                     message is dropped, as on Artemis (the spec says nothing)
+ *                                     deleted), through a destination naming it such as the JMSReplyTo a replying
+ *                                     service received, throws InvalidDestinationException; false: the send succeeds
+ *                                     and the message goes nowhere useful. On Artemis it is lost while the broker is
+ *                                     still removing the temporary queue, after the requester's close has returned,
+ *                                     and kept after that in an ordinary queue the broker auto-creates under the name
+ *                                     (auto-create-queues, on by default), where nothing consumes it. The spec says
+ *                                     nothing
+ * @param clientRejectsDeletedTemporaryQueue a send through the very TemporaryQueue object whose connection deleted it
+ *                                     (which only the requester's own JVM has) throws IllegalStateException from the
+ *                                     client, before anything reaches the broker, whatever the broker would do: qpid-jms
+ *                                     (JmsSession.send checks JmsTemporaryDestination.isDeleted(), which its
+ *                                     connection sets when it deletes the queue). False: such a send does what
+ *                                     {@code sendToDeletedTemporaryQueueFails} says
  * @param browserShowsExpired          a QueueBrowser may still list a message whose time to live has passed (with
  *                                     its JMSExpiration, in the past), until the broker's periodic expiry scan removes
  *                                     it; a consumer never receives it. False: a browser never lists an expired
@@ -41,5 +52,5 @@ public record Semantics(boolean priorityOrdering, long maxQueueDelayMillis, bool
                         boolean browserShowsDelayed, boolean browserShowsInFlight,
                         boolean deadLetterKeepsDeliveryCount, boolean groupsStickToConsumer, long leaseMillis,
                         boolean sendToDeletedTemporaryQueueFails, boolean browserShowsExpired,
-                        boolean subscriptionSelectorsSeeHeaders) {
+                        boolean subscriptionSelectorsSeeHeaders, boolean clientRejectsDeletedTemporaryQueue) {
 }
