@@ -2,6 +2,7 @@ package io.ferrymq.compat.scenario;
 
 import io.ferrymq.compat.matrix.Matrix;
 import io.ferrymq.compat.matrix.MatrixRecorder;
+import io.ferrymq.compat.target.Semantics;
 import io.ferrymq.compat.target.Target;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -80,24 +81,66 @@ class RequestReplyTest {
     @MethodSource("io.ferrymq.compat.target.Targets#all")
     void replyToDeletedTemporaryQueue(Target target) throws Exception {
         ConnectionFactory factory = target.connectionFactory();
+        Semantics semantics = target.semantics();
+        Queue requests = target.queue("rr-late-" + UUID.randomUUID());
         try (Connection service = factory.createConnection()) {
+            service.start();
             Session s = service.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer incoming = s.createConsumer(requests);
             MessageProducer replies = s.createProducer(null);
-            TemporaryQueue gone;
+            TemporaryQueue own;
+            Destination replyTo;
             try (Connection requester = factory.createConnection()) {
-                gone = requester.createSession(false, Session.AUTO_ACKNOWLEDGE).createTemporaryQueue();
-                replies.send(gone, s.createTextMessage("while the requester is connected"));
+                requester.start();
+                Session rs = requester.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                own = rs.createTemporaryQueue();
+                MessageConsumer answers = rs.createConsumer(own);
+                TextMessage request = rs.createTextMessage("question");
+                request.setJMSReplyTo(own);
+                rs.createProducer(requests).send(request);
+                Message received = incoming.receive(WAIT);
+                assertThat(received).as("the request").isNotNull();
+                replyTo = received.getJMSReplyTo();
+                replies.send(replyTo, s.createTextMessage("in time"));
+                Message answer = answers.receive(WAIT);
+                assertThat(answer).as("the reply in time").isNotNull();
+                assertThat(((TextMessage) answer).getText()).isEqualTo("in time");
             }
             // Closing the connection deleted its temporary queue (JMS 3.1 §6.2.2); the spec does not say what a
-            // send to it then does.
-            if (target.semantics().sendToDeletedTemporaryQueueFails()) {
-                assertThatThrownBy(() -> replies.send(gone, s.createTextMessage("too late")))
+            // send to it then does. A replying service has the JMSReplyTo it received: a destination naming the
+            // queue, which only the broker can know deleted. Where the send is accepted the reply goes nowhere
+            // useful; where (lost, or kept in a queue auto-created under the name) depends on timing on Artemis
+            // (Semantics#sendToDeletedTemporaryQueueFails), so it is not asserted.
+            if (semantics.sendToDeletedTemporaryQueueFails()) {
+                assertThatThrownBy(() -> replies.send(replyTo, s.createTextMessage("too late")))
                         .isInstanceOf(InvalidDestinationException.class);
-                Matrix.differs(target, "the send throws InvalidDestinationException (Artemis's own client accepts it "
-                        + "and the message is lost): a replying service must expect it");
             } else {
-                replies.send(gone, s.createTextMessage("too late"));
+                replies.send(replyTo, s.createTextMessage("too late"));
             }
+            // The requester's own JVM also has the TemporaryQueue object itself, which its client knows deleted.
+            if (semantics.clientRejectsDeletedTemporaryQueue()) {
+                assertThatThrownBy(() -> replies.send(own, s.createTextMessage("too late, same object")))
+                        .isInstanceOf(jakarta.jms.IllegalStateException.class);
+            } else if (semantics.sendToDeletedTemporaryQueueFails()) {
+                assertThatThrownBy(() -> replies.send(own, s.createTextMessage("too late, same object")))
+                        .isInstanceOf(InvalidDestinationException.class);
+            } else {
+                replies.send(own, s.createTextMessage("too late, same object"));
+            }
+            recordLateReplies(target, semantics);
+        }
+    }
+
+    private static void recordLateReplies(Target target, Semantics semantics) {
+        if (semantics.sendToDeletedTemporaryQueueFails()) {
+            Matrix.differs(target, "a late reply throws InvalidDestinationException, through the JMSReplyTo the "
+                    + "service received as through the TemporaryQueue object itself (Artemis accepts it, and the "
+                    + "reply is lost or kept in a queue it auto-creates under that name, which nothing consumes): "
+                    + "a replying service must expect it");
+        } else if (semantics.clientRejectsDeletedTemporaryQueue()) {
+            Matrix.differs(target, "a late reply through the JMSReplyTo the service received is accepted, as on "
+                    + "Artemis; a send through the TemporaryQueue object itself throws IllegalStateException (the "
+                    + "client knows it deleted that very object and refuses before sending)");
         }
     }
 

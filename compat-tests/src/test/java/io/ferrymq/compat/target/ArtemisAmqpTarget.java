@@ -38,12 +38,45 @@ class ArtemisAmqpTarget implements Target {
      * it); a rolled-back message is sorted back into its place in the queue, a recovered one is redelivered by qpid-jms
      * from its own buffer ahead of the rest; a browser does not see scheduled messages. "Unlimited" stops short of
      * {@code Long.MAX_VALUE} itself: qpid-jms (as Artemis's own client) adds the delay to the send time, a delay of
-     * {@code Long.MAX_VALUE} overflows to a delivery time in the past and the message is delivered at once. As on
-     * Artemis's own client: browsing shows waiting messages only, a dead-lettered message is a copy whose count starts
-     * again, message groups are pinned to a consumer, there is no lease.
+     * {@code Long.MAX_VALUE} overflows to a delivery time in the past and the message is delivered at once.
+     *
+     * <p>A browser lists expired messages until Artemis's expiry scan removes them ({@code message-expiry-scan-period},
+     * 30 s by default). The broker honours the expiry qpid-jms sends (the header's {@code ttl} and the properties'
+     * {@code absolute-expiry-time}, AMQPMessage.scanMessageData) and checks it before delivering to a consumer, but
+     * not when it feeds a browser (ServerConsumerImpl's BrowserDeliverer hands each reference to {@code handle},
+     * which checks no expiry). Artemis's own client drops such a message itself (ClientConsumerImpl.receive, browsers
+     * included); qpid-jms drops expired messages for consumers only ({@code jms.localMessageExpiry}, default true,
+     * is skipped for a browser: JmsMessageConsumer.consumeExpiredMessage tests {@code !isBrowser()}), so no option of
+     * either side changes it.
+     *
+     * <p>A topic subscriber's selector sees JMSDeliveryMode, JMSPriority, JMSMessageID and JMSTimestamp as NULL. For
+     * a queue consumer Artemis translates the JMS selector into its own filter names ({@code JMSPriority} becomes
+     * {@code AMQPriority} and so on: AMQPSessionCallback.createSender, SelectorTranslator), but for a subscription
+     * (a multicast address) DefaultSenderController.init makes the subscription queue with the selector untranslated
+     * as its filter and passes the consumer none ({@code multicast ? null : selector}); the filter then looks the
+     * header names up as message properties (AMQPMessage.getObjectProperty), which knows JMSType (the AMQP
+     * {@code subject}), JMSCorrelationID and JMSXGroupID but not these four, so they are absent: NULL. This holds for
+     * durable and shared subscriptions alike; neither client nor acceptor has an option for it. Artemis's own client
+     * translates the selector for subscriptions too (ActiveMQSession.createConsumer).
+     *
+     * <p>{@code Session.unsubscribe} of a durable subscription with an active consumer throws a plain JMSException
+     * ("Can't remove an active durable subscription: ..."), where Artemis's own client and FerryMQ throw
+     * IllegalStateException; the javadoc promises only a JMSException. qpid-jms refuses it itself, before asking the
+     * broker (AmqpConnection.unsubscribe, from the subscriptions its connection tracks), with a ProviderException,
+     * which it turns into a plain JMSException (ProviderException.toJMSException).
+     *
+     * <p>A send to a temporary queue that its connection's close deleted is accepted by the broker, as from
+     * Artemis's own client, when it names the queue with another destination object (the JMSReplyTo a replying
+     * service received); but a send through the very JmsTemporaryQueue object of the closed connection throws
+     * IllegalStateException ("Temporary destination has been deleted") from qpid-jms itself: JmsSession.send checks
+     * {@code JmsTemporaryDestination.isDeleted()}, which the connection sets on the objects it deleted.
+     *
+     * <p>As on Artemis's own client: browsing shows waiting messages only (not scheduled, not delivering), a
+     * dead-lettered message is a copy whose count starts again, message groups are pinned to a consumer, there is no
+     * lease.
      */
     static final Semantics SEMANTICS = new Semantics(true, Long.MAX_VALUE, true, false, false, false, true, 0,
-            false);
+            false, true, false, true);
 
     private final ActiveMQServer server;
     private final String url;

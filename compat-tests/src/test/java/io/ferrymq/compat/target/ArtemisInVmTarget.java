@@ -14,12 +14,15 @@ import java.nio.file.Path;
 class ArtemisInVmTarget implements Target {
     /**
      * Artemis's documented behaviour: best-effort priority, unlimited delay, redelivery in place, browsing shows the
-     * queue's waiting messages only (not scheduled, not delivering), a dead-lettered message is a copy whose delivery
+     * queue's waiting messages only (not scheduled, not delivering, not expired: the broker feeds a browser expired
+     * messages too, but this client drops any expired message it receives, a browser's as well,
+     * ClientConsumerImpl.receive), a dead-lettered message is a copy whose delivery
      * count starts again, message groups pinned to a consumer, no lease, a send to a deleted temporary queue is
-     * accepted and the message dropped.
+     * accepted (the message is lost, or kept in a queue auto-created under that name: see
+     * {@link Semantics#sendToDeletedTemporaryQueueFails()}).
      */
     static final Semantics SEMANTICS = new Semantics(true, Long.MAX_VALUE, true, false, false, false, true, 0,
-            false);
+            false, false, true, false);
     private static final String URL = "vm://7";
 
     private final ActiveMQServer server;

@@ -29,12 +29,13 @@ class FerryMemoryTarget implements Target {
 
     /**
      * FerryMQ's documented differences (docs/jms-mapping.md): send order, queue delays up to SQS's 15 minutes,
-     * redelivered messages at the end of a standard queue, browsing shows visible messages only, the DLQ keeps
+     * redelivered messages at the end of a standard queue, browsing shows visible messages only (never an expired
+     * one: the provider deletes it instead of delivering or listing it), the DLQ keeps
      * SQS's receive count, FIFO groups are serialized rather than pinned, a renewed lease, a send to a deleted
      * temporary queue fails.
      */
     static final Semantics SEMANTICS = new Semantics(false, 900_000, false, false, false, true, false,
-            LEASE_SECONDS * 1000L, true);
+            LEASE_SECONDS * 1000L, true, false, true, false);
 
     protected LocalEngine engine;
     protected TimeSource time;

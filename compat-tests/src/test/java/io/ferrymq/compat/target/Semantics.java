@@ -23,11 +23,34 @@ package io.ferrymq.compat.target;
  *                                     the application holds the message); 0: no lease, the broker holds a delivered
  *                                     message until it is acknowledged or its consumer closes
  * @param sendToDeletedTemporaryQueueFails a send to a temporary queue whose connection has closed (so it was
- *                                     deleted) throws InvalidDestinationException; false: the send succeeds and the
- *                                     message is dropped, as on Artemis (the spec says nothing)
+ *                                     deleted), through a destination naming it such as the JMSReplyTo a replying
+ *                                     service received, throws InvalidDestinationException; false: the send succeeds
+ *                                     and the message goes nowhere useful. On Artemis it is lost if it reaches the
+ *                                     broker before the broker has finished removing the temporary queue (which can
+ *                                     be after the requester's close has returned), else kept in an ordinary queue
+ *                                     the broker auto-creates under that name (auto-create-queues, on by default),
+ *                                     where nothing consumes it. The spec says nothing
+ * @param browserShowsExpired          a QueueBrowser may still list a message whose time to live has passed (with
+ *                                     its JMSExpiration, in the past), until the broker's periodic expiry scan removes
+ *                                     it; a consumer never receives it. False: a browser never lists an expired
+ *                                     message either. The spec allows both: clients "should not receive messages that
+ *                                     have expired; however, JMS does not guarantee that this will not happen"
+ *                                     (javadoc of Message.getJMSExpiration)
+ * @param subscriptionSelectorsSeeHeaders the selector of a topic subscriber (durable, shared or not) sees the
+ *                                     header fields JMSDeliveryMode, JMSPriority, JMSMessageID and JMSTimestamp, as
+ *                                     a queue consumer's does (JMS 3.1 section 3.8.1); false: on a topic they are
+ *                                     NULL, as an absent property is, so a comparison with one is unknown, while
+ *                                     JMSType, JMSCorrelationID and properties work as anywhere
+ * @param clientRejectsDeletedTemporaryQueue a send through the very TemporaryQueue object whose connection deleted
+ *                                     it (which only the requester's own JVM has) throws IllegalStateException from
+ *                                     the client, before anything reaches the broker, whatever the broker would do:
+ *                                     qpid-jms (JmsSession.send checks JmsTemporaryDestination.isDeleted(), which its
+ *                                     connection sets when it deletes the queue). False: such a send does what
+ *                                     {@code sendToDeletedTemporaryQueueFails} says
  */
 public record Semantics(boolean priorityOrdering, long maxQueueDelayMillis, boolean redeliveredGoFirst,
                         boolean browserShowsDelayed, boolean browserShowsInFlight,
                         boolean deadLetterKeepsDeliveryCount, boolean groupsStickToConsumer, long leaseMillis,
-                        boolean sendToDeletedTemporaryQueueFails) {
+                        boolean sendToDeletedTemporaryQueueFails, boolean browserShowsExpired,
+                        boolean subscriptionSelectorsSeeHeaders, boolean clientRejectsDeletedTemporaryQueue) {
 }
