@@ -30,8 +30,8 @@ public final class BenchMain {
                                     contains a match, e.g. JmsThroughput, 'jms\\.', 'Latency|Transacted'
                                     (none: all)
               --quick               a few-minute run: every workload 1 fork, 1 x 1 s warm-up, 3 x 1 s measured
-              --smoke               seconds: in this JVM, 1 x 100 ms + 1 x 200 ms, first value of each param
-                                    but system; checks the harness, its numbers mean nothing
+              --smoke               seconds: in this JVM, 1 x 50 ms warm-up + 1 x 100 ms for every param
+                                    combination; checks the harness, its numbers mean nothing
               --list                list the selected workloads, their params, settings and estimated time
               -p, --param NAME=V1,V2
                                     run only these values of a @Param (repeatable), e.g. -p storage=memory

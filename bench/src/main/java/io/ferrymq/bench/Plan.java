@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  *   workload has none, {@link Settings#DEFAULT} (1 fork, 3 x 2 s warm-up, 5 x 2 s measurement).</li>
  *   <li>{@link Profile#QUICK}: {@link Settings#QUICK} for every workload (1 fork, 1 x 1 s warm-up, 3 x 1 s
  *   measurement): a few minutes for everything, with wide error bars.</li>
- *   <li>{@link Profile#SMOKE}: {@link Settings#SMOKE}, in this JVM (forks 0), each non-{@code system} parameter at
- *   its first value only: seconds, to check that every workload and the reports work. Its numbers mean nothing.</li>
+ *   <li>{@link Profile#SMOKE}: {@link Settings#SMOKE}, in this JVM (forks 0), every parameter combination (each is
+ *   code that can break: a durable store, another system) for a tenth of a second: seconds, to check that every
+ *   workload and the reports work. Its numbers mean nothing.</li>
  * </ul>
  *
  * @param profile    which defaults
@@ -70,8 +71,6 @@ public record Plan(Profile profile, Settings.Overrides overrides, Map<String, Li
             List<String> given = params.get(name);
             if (given != null) {
                 out.put(name, given);
-            } else if (profile == Profile.SMOKE && !name.equals(Workload.SYSTEM)) {
-                out.put(name, List.of(declared.get(0)));
             } else {
                 out.put(name, declared);
             }

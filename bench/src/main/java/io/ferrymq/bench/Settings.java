@@ -17,9 +17,9 @@ public record Settings(int forks, int warmupIterations, TimeValue warmupTime, in
     public static final Settings DEFAULT = new Settings(1, 3, TimeValue.seconds(2), 5, TimeValue.seconds(2));
     /** {@code --quick}: 1 fork, 1 x 1 s warm-up, 3 x 1 s measured. */
     public static final Settings QUICK = new Settings(1, 1, TimeValue.seconds(1), 3, TimeValue.seconds(1));
-    /** {@code --smoke} and the smoke test: in this JVM, 1 x 100 ms warm-up, 1 x 200 ms measured. */
-    public static final Settings SMOKE = new Settings(0, 1, TimeValue.milliseconds(100), 1,
-            TimeValue.milliseconds(200));
+    /** {@code --smoke} and the smoke test: in this JVM, 1 x 50 ms warm-up, 1 x 100 ms measured. */
+    public static final Settings SMOKE = new Settings(0, 1, TimeValue.milliseconds(50), 1,
+            TimeValue.milliseconds(100));
 
     /** What the workload's annotations ask for, {@link #DEFAULT} where they are silent. */
     public static Settings annotated(BenchmarkListEntry e) {

@@ -15,8 +15,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every workload of the module, run once in this JVM with the smoke profile (forks 0, 1 x 100 ms warm-up, 1 x
- * 200 ms measured, each parameter but {@code system} at its first value), and the reports written from what they
+ * Every workload of the module, run once in this JVM with the smoke profile (forks 0, 1 x 50 ms warm-up, 1 x
+ * 100 ms measured, every parameter combination), and the reports written from what they
  * gave, to target/smoke-results. Checks that each workload ran and produced a figure, that FerryMQ is paired with
  * its alternative, and that the Markdown and JSON are written and readable; nothing about speed.
  */
