@@ -84,11 +84,8 @@ public final class Tables {
         if (Double.isNaN(v)) {
             return "%f";
         }
-        if (a >= 1000) {
-            return "%,.0f";
-        }
         if (a >= 100) {
-            return "%.0f";
+            return "%,.0f"; // grouped: the error bar may be larger than the figure
         }
         if (a >= 10) {
             return "%.1f";
