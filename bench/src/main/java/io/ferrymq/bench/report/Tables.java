@@ -117,10 +117,15 @@ public final class Tables {
         return b.toString();
     }
 
+    /** A figure (or the marks standing for a missing one), which tables right-align. */
+    private static boolean numeric(String c) {
+        return !c.isEmpty() && (Character.isDigit(c.charAt(0)) || c.equals("failed") || c.equals("-"));
+    }
+
     private static void line(StringBuilder b, List<String> cells, int[] width) {
         for (int i = 0; i < cells.size(); i++) {
             String c = cells.get(i);
-            boolean number = !c.isEmpty() && (Character.isDigit(c.charAt(0)) || c.equals("failed") || c.equals("-"));
+            boolean number = numeric(c);
             String pad = " ".repeat(width[i] - c.length());
             b.append(i == 0 ? "" : "  ").append(number && i > 2 ? pad + c : c + (i == cells.size() - 1 ? "" : pad));
         }
@@ -131,7 +136,9 @@ public final class Tables {
         StringBuilder b = new StringBuilder();
         b.append("| ").append(String.join(" | ", header)).append(" |\n|");
         for (int i = 0; i < header.size(); i++) {
-            b.append(i > 2 ? "---:|" : "---|");
+            int column = i;
+            boolean numbers = !rows.isEmpty() && rows.stream().allMatch(r -> numeric(r.get(column)));
+            b.append(numbers ? "---:|" : "---|");
         }
         b.append('\n');
         for (List<String> row : rows) {
