@@ -30,8 +30,10 @@ public final class BenchMain {
                                     contains a match, e.g. JmsThroughput, 'jms\\.', 'Latency|Transacted'
                                     (none: all)
               --quick               a few-minute run: every workload 1 fork, 1 x 1 s warm-up, 3 x 1 s measured
+                                    (less where the workload itself asks for less)
               --smoke               seconds: in this JVM, 1 x 50 ms warm-up + 1 x 100 ms for every param
-                                    combination; checks the harness, its numbers mean nothing
+                                    combination, a param 'messages' at 1000; checks the harness, its numbers
+                                    mean nothing
               --list                list the selected workloads, their params, settings and estimated time
               -p, --param NAME=V1,V2
                                     run only these values of a @Param (repeatable), e.g. -p storage=memory
@@ -138,7 +140,7 @@ public final class BenchMain {
             for (Workload w : workloads) {
                 out.printf("%s  [%s, %d thread(s)]%n", w.shortName(), w.mode().shortLabel(), w.threads());
                 plan.params(w).forEach((k, v) -> out.printf("    %s = %s%n", k, String.join(", ", v)));
-                out.printf("    %d run(s), each %s: about %s%n", plan.runs(w), plan.settings(w).describe(),
+                out.printf("    %d run(s), each %s: about %s%n", plan.runs(w), plan.settings(w).describe(w.mode()),
                         duration(plan.estimate(w)));
             }
             out.printf("%d workload(s), about %s in all%n", workloads.size(), duration(total));

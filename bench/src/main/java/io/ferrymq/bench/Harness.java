@@ -48,7 +48,7 @@ public final class Harness {
             for (Workload w : workloads) {
                 i++;
                 log.printf("%n[%d/%d] %s: %d run(s), %s, about %s%n", i, workloads.size(), w.shortName(),
-                        plan.runs(w), plan.settings(w).describe(), BenchMain.duration(plan.estimate(w)));
+                        plan.runs(w), plan.settings(w).describe(w.mode()), BenchMain.duration(plan.estimate(w)));
                 try {
                     List<RunResult> got = new ArrayList<>(new Runner(plan.options(w, verbosity)).run());
                     results.addAll(got);
@@ -80,7 +80,7 @@ public final class Harness {
                                 String profileName) {
         List<Report.WorkloadRun> runs = new ArrayList<>();
         for (Workload w : workloads) {
-            runs.add(new Report.WorkloadRun(w.shortName(), w.mode().shortLabel(), plan.settings(w).describe(),
+            runs.add(new Report.WorkloadRun(w.shortName(), w.mode().shortLabel(), plan.settings(w).describe(w.mode()),
                     w.threads(), plan.runs(w), plan.params(w).entrySet().stream()
                     .map(e -> e.getKey() + "=" + String.join(",", e.getValue()))
                     .collect(Collectors.joining(" "))));

@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
  *   <li>{@link Profile#FULL}: each workload's own {@code @Fork}/{@code @Warmup}/{@code @Measurement}, and where a
  *   workload has none, {@link Settings#DEFAULT} (1 fork, 3 x 2 s warm-up, 5 x 2 s measurement).</li>
  *   <li>{@link Profile#QUICK}: {@link Settings#QUICK} for every workload (1 fork, 1 x 1 s warm-up, 3 x 1 s
- *   measurement): a few minutes for everything, with wide error bars.</li>
+ *   measurement; less where the workload asks for less): a few minutes for everything, with wide error bars.</li>
  *   <li>{@link Profile#SMOKE}: {@link Settings#SMOKE}, in this JVM (forks 0), every parameter combination (each is
- *   code that can break: a durable store, another system) for a tenth of a second: seconds, to check that every
- *   workload and the reports work. Its numbers mean nothing.</li>
+ *   code that can break: a durable store, another system) for a tenth of a second, a {@code messages} parameter
+ *   at {@value #SMOKE_MESSAGES}: seconds, to check that every workload and the reports work. Its numbers mean
+ *   nothing.</li>
  * </ul>
  *
  * @param profile    which defaults
@@ -36,6 +37,15 @@ import java.util.regex.Pattern;
  */
 public record Plan(Profile profile, Settings.Overrides overrides, Map<String, List<String>> params,
                    boolean failOnError) {
+
+    /**
+     * A {@code @Param} of this name sizes the data a workload prepares (messages loaded, stored, recovered); the
+     * smoke run sets it to {@value #SMOKE_MESSAGES}. (Other sizes: {@link Smoke#scale}.)
+     */
+    public static final String SMOKE_SIZED_PARAM = "messages";
+    public static final int SMOKE_MESSAGES = 1000;
+    /** What a single shot is counted as in the estimate: its length is not known in advance. */
+    static final double SINGLE_SHOT_SECONDS = 10;
 
     /** JVM options for forks of a workload that names none itself. */
     static final List<String> DEFAULT_JVM_ARGS = List.of("-Xms1g", "-Xmx1g");
@@ -58,7 +68,7 @@ public record Plan(Profile profile, Settings.Overrides overrides, Map<String, Li
     public Settings settings(Workload w) {
         Settings base = switch (profile) {
             case FULL -> Settings.annotated(w.entry());
-            case QUICK -> Settings.QUICK;
+            case QUICK -> Settings.QUICK.atMost(Settings.annotated(w.entry()));
             case SMOKE -> Settings.SMOKE;
         };
         return overrides.apply(base);
@@ -71,6 +81,8 @@ public record Plan(Profile profile, Settings.Overrides overrides, Map<String, Li
             List<String> given = params.get(name);
             if (given != null) {
                 out.put(name, given);
+            } else if (profile == Profile.SMOKE && name.equals(SMOKE_SIZED_PARAM)) {
+                out.put(name, List.of(Integer.toString(SMOKE_MESSAGES)));
             } else {
                 out.put(name, declared);
             }
@@ -90,7 +102,14 @@ public record Plan(Profile profile, Settings.Overrides overrides, Map<String, Li
     /** How long {@code w} should take, from its settings (iterations run their full time in these modes). */
     public Duration estimate(Workload w) {
         Settings s = settings(w);
-        double perFork = s.warmupIterations() * seconds(s.warmupTime()) + s.iterations() * seconds(s.time())
+        boolean shots = w.mode() == org.openjdk.jmh.annotations.Mode.SingleShotTime;
+        double warmup = shots ? SINGLE_SHOT_SECONDS : seconds(s.warmupTime());
+        double measured = shots ? SINGLE_SHOT_SECONDS : seconds(s.time());
+        if (shots && profile == Profile.SMOKE) {
+            warmup = 0.1;
+            measured = 0.1;
+        }
+        double perFork = s.warmupIterations() * warmup + s.iterations() * measured
                 + (s.forks() == 0 ? 1 : FORK_OVERHEAD_SECONDS);
         return Duration.ofMillis(Math.round(1000 * perFork * Math.max(1, s.forks()) * runs(w)));
     }

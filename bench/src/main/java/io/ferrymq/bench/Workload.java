@@ -65,6 +65,8 @@ public record Workload(String name, Mode mode, Map<String, List<String>> params,
                     .forEach(p -> params.put(p.getKey(), List.of(p.getValue())));
             byName.putIfAbsent(e.getUsername(), new Workload(e.getUsername(), e.getMode(), params, e));
         }
-        return new ArrayList<>(byName.values());
+        List<Workload> all = new ArrayList<>(byName.values());
+        all.sort(java.util.Comparator.comparing(Workload::name)); // a class's methods together, areas in order
+        return all;
     }
 }
