@@ -61,10 +61,10 @@ public class FilterEvaluationBenchmark {
     public void compile() throws Exception {
         together = system.equals("ferrymq");
         List<String> policies = Policies.policies();
-        shared = new GenericMachine<>();
+        shared = GenericMachine.<String>builder().build(); // = new GenericMachine<>(), as SubscriptionRouter has it
         for (int i = 0; i < policies.size(); i++) {
             shared.addRule(arn(i), policies.get(i));
-            GenericMachine<String> one = new GenericMachine<>();
+            GenericMachine<String> one = GenericMachine.<String>builder().build();
             one.addRule(arn(i), policies.get(i));
             each.add(one);
         }

@@ -10,10 +10,13 @@ import org.elasticmq.actor.QueueManagerActor;
 import org.elasticmq.msg.CreateQueue;
 import org.elasticmq.util.NowProvider;
 import scala.Option;
-import scala.util.Either;
+import scala.concurrent.Await;
+import scala.concurrent.duration.FiniteDuration;
+import scala.util.Right;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An ElasticMQ node embedded in this JVM: a Pekko actor system and ElasticMQ's queue manager actor, in memory, with
@@ -42,16 +45,21 @@ final class ElasticMq implements AutoCloseable {
                 CreateQueueData.apply$default$11(), CreateQueueData.apply$default$12());
         Object reply = Patterns.ask(queueManager, new CreateQueue(data), ASK_TIMEOUT).toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
-        Either<?, ?> created = (Either<?, ?>) reply;
-        if (created.isLeft()) {
-            throw new IllegalStateException("ElasticMQ refused CreateQueue: " + created.left().get());
+        if (reply instanceof Right<?, ?> created) {
+            return (ActorRef) created.value();
         }
-        return (ActorRef) created.right().get();
+        throw new IllegalStateException("ElasticMQ refused CreateQueue: " + reply);
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         system.terminate();
-        scala.concurrent.Await.ready(system.whenTerminated(), scala.concurrent.duration.Duration.create(30, "s"));
+        try {
+            Await.ready(system.whenTerminated(), FiniteDuration.create(30, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("ElasticMQ's actor system did not stop in 30 s", e);
+        }
     }
 }

@@ -97,7 +97,7 @@ final class ElasticMqActorCycle implements SqsCycle {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         node.close();
     }
 }

@@ -84,7 +84,7 @@ final class ElasticMqRestCycle implements SqsCycle {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         sqs.close();
         server.stopAndWait();
         node.close();

@@ -52,7 +52,7 @@ public class SqsApiBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void close() throws Exception {
+    public void close() {
         sqs.close();
     }
 

@@ -46,7 +46,7 @@ public class SqsApiRestBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void close() throws Exception {
+    public void close() {
         sqs.close();
     }
 

@@ -21,7 +21,7 @@ interface SqsCycle extends AutoCloseable {
     void deleteBatch(List<String> receipts) throws Exception;
 
     @Override
-    void close() throws Exception;
+    void close();
 
     /** The system named by the benchmark's {@code system} parameter. */
     static SqsCycle open(String system) throws Exception {
