@@ -13,6 +13,7 @@ import jakarta.jms.JMSException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The sends of a transaction, held until commit and then sent in batches of ten, in order, per queue or topic.
@@ -40,8 +41,15 @@ final class Transaction {
         sends.clear();
     }
 
+    /**
+     * Sends every batch, in order. Batches are issued without waiting for the one before, so a durable engine
+     * commits them together (one disk sync for the transaction rather than one per batch); the engine applies
+     * calls in the order they are made. A FIFO queue or topic waits for each batch, so that no engine, local or
+     * remote, could reorder a group.
+     */
     synchronized void flush() throws JMSException {
         try {
+            List<CompletableFuture<List<BatchResultErrorEntry>>> sent = new ArrayList<>();
             int from = 0;
             while (from < sends.size()) {
                 int to = from + 1;
@@ -53,11 +61,27 @@ final class Transaction {
                     bytes += sends.get(to).sizeInBytes();
                     to++;
                 }
-                sendBatch(sends.subList(from, to));
+                CompletableFuture<List<BatchResultErrorEntry>> batch = sendBatch(sends.subList(from, to));
+                if (first.address().endsWith(".fifo")) {
+                    checkSent(List.of(batch));
+                } else {
+                    sent.add(batch);
+                }
                 from = to;
             }
+            checkSent(sent);
         } finally {
             sends.clear();
+        }
+    }
+
+    private static void checkSent(List<CompletableFuture<List<BatchResultErrorEntry>>> batches) throws JMSException {
+        for (CompletableFuture<List<BatchResultErrorEntry>> batch : batches) {
+            List<BatchResultErrorEntry> failed = JmsErrors.await(batch);
+            if (!failed.isEmpty()) {
+                BatchResultErrorEntry e = failed.get(0);
+                throw new JMSException(e.message(), e.code());
+            }
         }
     }
 
@@ -65,28 +89,22 @@ final class Transaction {
         return a.topic() == b.topic() && a.address().equals(b.address());
     }
 
-    private void sendBatch(List<Outgoing> batch) throws JMSException {
+    private CompletableFuture<List<BatchResultErrorEntry>> sendBatch(List<Outgoing> batch) {
         Engine engine = provider.engine();
         Outgoing first = batch.get(0);
-        List<BatchResultErrorEntry> failed;
         if (first.topic()) {
             List<PublishBatchRequestEntry> entries = new ArrayList<>();
             for (Outgoing o : batch) {
                 entries.add(o.toPublishEntry(Integer.toString(entries.size())));
             }
-            failed = JmsErrors.await(engine.publishBatch(new PublishBatchRequest(first.address(), entries))).failed();
-        } else {
-            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (Outgoing o : batch) {
-                entries.add(o.toSendEntry(Integer.toString(entries.size())));
-            }
-            BatchResult<?> r = JmsErrors.await(engine.sendMessageBatch(
-                    new SendMessageBatchRequest(first.address(), entries)));
-            failed = r.failed();
+            return engine.publishBatch(new PublishBatchRequest(first.address(), entries))
+                    .thenApply(BatchResult::failed);
         }
-        if (!failed.isEmpty()) {
-            BatchResultErrorEntry e = failed.get(0);
-            throw new JMSException(e.message(), e.code());
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (Outgoing o : batch) {
+            entries.add(o.toSendEntry(Integer.toString(entries.size())));
         }
+        return engine.sendMessageBatch(new SendMessageBatchRequest(first.address(), entries))
+                .thenApply(BatchResult::failed);
     }
 }
