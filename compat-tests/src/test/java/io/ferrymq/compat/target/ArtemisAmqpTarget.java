@@ -145,15 +145,7 @@ class ArtemisAmqpTarget implements Target {
         return SEMANTICS;
     }
 
-    @Override
-    public boolean restartable() {
-        return false;
-    }
 
-    @Override
-    public void restart() {
-        throw new UnsupportedOperationException(title() + " runs without persistence here");
-    }
 
     @Override
     public void close() throws Exception {

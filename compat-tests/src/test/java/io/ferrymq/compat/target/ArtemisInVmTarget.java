@@ -71,15 +71,7 @@ class ArtemisInVmTarget implements Target {
         return SEMANTICS;
     }
 
-    @Override
-    public boolean restartable() {
-        return false;
-    }
 
-    @Override
-    public void restart() {
-        throw new UnsupportedOperationException(title() + " runs without persistence here");
-    }
 
     @Override
     public void close() throws Exception {

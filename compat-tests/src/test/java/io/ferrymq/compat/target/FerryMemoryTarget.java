@@ -103,15 +103,7 @@ class FerryMemoryTarget implements Target {
         return SEMANTICS;
     }
 
-    @Override
-    public boolean restartable() {
-        return false;
-    }
 
-    @Override
-    public void restart() {
-        throw new UnsupportedOperationException(title() + " keeps nothing across a restart");
-    }
 
     @Override
     public void close() {

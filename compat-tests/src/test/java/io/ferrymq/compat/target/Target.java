@@ -44,11 +44,15 @@ public interface Target {
     /** What this target documents where brokers legitimately differ; scenarios assert it. */
     Semantics semantics();
 
-    /** True when {@link #restart()} keeps messages and durable subscriptions. */
-    boolean restartable();
+    /** True when {@link #restart()} keeps messages and durable subscriptions; most targets keep nothing. */
+    default boolean restartable() {
+        return false;
+    }
 
     /** Stops and starts the broker; connections made before are dead. */
-    void restart() throws Exception;
+    default void restart() throws Exception {
+        throw new UnsupportedOperationException(title() + " keeps nothing across a restart");
+    }
 
     /**
      * Stops the broker; {@link Targets} calls it when the test JVM exits. Target is deliberately not
