@@ -23,12 +23,11 @@ final class MessageValidator {
         if (body == null || body.isEmpty()) {
             throw Errors.missingParameter("MessageBody");
         }
-        checkCharacters(body, "message body");
+        int size = checkedUtf8Length(body, "message body");
         if (attributes.size() > MAX_ATTRIBUTES) {
             throw Errors.invalidParameter("Number of message attributes [" + attributes.size()
                     + "] exceeds the allowed maximum [" + MAX_ATTRIBUTES + "].");
         }
-        int size = MessageAttributeValue.utf8Length(body);
         for (Map.Entry<String, MessageAttributeValue> e : attributes.entrySet()) {
             checkAttribute(e.getKey(), e.getValue(), "Message (user)");
             size += e.getValue().sizeInBytes(e.getKey());
@@ -51,21 +50,44 @@ final class MessageValidator {
 
     /** SQS allows #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF. */
     static void checkCharacters(String text, String where) {
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            if (!isAllowed(cp) || (Character.isSurrogate(text.charAt(i)) && Character.charCount(cp) == 1)) {
-                throw new EngineException(ErrorCode.INVALID_MESSAGE_CONTENTS,
-                        "Invalid binary character '#x" + Integer.toHexString(cp).toUpperCase()
-                                + "' was found in the " + where + ", the set of allowed characters is #x9 | #xA | #xD"
-                                + " | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].");
-            }
-            i += Character.charCount(cp);
-        }
+        checkedUtf8Length(text, where);
     }
 
-    private static boolean isAllowed(int cp) {
-        return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+    /**
+     * Checks the characters as {@link #checkCharacters} does and returns the text's length in UTF-8, in one pass over
+     * the chars (this is on every send's path: printable ASCII takes the first branch and nothing else).
+     */
+    static int checkedUtf8Length(String text, String where) {
+        int n = 0;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x80) {
+                n++;
+            } else if (c < 0x20) {
+                if (c != 0x9 && c != 0xA && c != 0xD) {
+                    throw invalidCharacter(c, where);
+                }
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                n += 4; // #x10000 to #x10FFFF: all allowed
+                i++;
+            } else if (Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
+                throw invalidCharacter(c, where);
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    private static EngineException invalidCharacter(int cp, String where) {
+        return new EngineException(ErrorCode.INVALID_MESSAGE_CONTENTS,
+                "Invalid binary character '#x" + Integer.toHexString(cp).toUpperCase()
+                        + "' was found in the " + where + ", the set of allowed characters is #x9 | #xA | #xD"
+                        + " | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].");
     }
 
     private static void checkAttribute(String name, MessageAttributeValue value, String kind) {
