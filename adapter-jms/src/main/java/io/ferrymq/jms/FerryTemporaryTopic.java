@@ -19,10 +19,6 @@ public final class FerryTemporaryTopic extends FerryTopic implements TemporaryTo
         return true;
     }
 
-    /** The creating connection, or null for a copy that arrived in a message. */
-    TemporaryDestinationOwner owner() {
-        return owner;
-    }
 
     @Override
     public void delete() throws JMSException {

@@ -42,15 +42,32 @@ class ConcurrencyTest extends JmsFixture {
     private final AtomicInteger total = new AtomicInteger();
     private final List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
 
+    /** Signalled whenever a consumer counts a message, so waiting for a total needs no polling. */
+    private final Object progress = new Object();
+
     private void count(Message m) throws JMSException {
         received.computeIfAbsent(((TextMessage) m).getText(), k -> new AtomicInteger()).incrementAndGet();
         total.incrementAndGet();
+        progressed();
+    }
+
+    private void progressed() {
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+    }
+
+    /** Waits until {@code counter} reaches {@code expected} or a consumer failed (the hang guard bounds it). */
+    private void awaitCount(AtomicInteger counter, int expected) throws InterruptedException {
+        synchronized (progress) {
+            while (counter.get() < expected && failures.isEmpty()) {
+                progress.wait(1000);
+            }
+        }
     }
 
     private void awaitTotal(int expected) throws InterruptedException {
-        while (total.get() < expected && failures.isEmpty()) {
-            Thread.sleep(20);
-        }
+        awaitCount(total, expected);
         assertThat(failures).isEmpty();
     }
 
@@ -148,7 +165,6 @@ class ConcurrencyTest extends JmsFixture {
                     f.get();
                 }
                 awaitTotal(TOTAL);
-                Thread.sleep(500); // time for a duplicate to show up, if there were one
                 stop.set(true);
                 listeners.close();
             } finally {
@@ -185,6 +201,7 @@ class ConcurrencyTest extends JmsFixture {
                                 got.computeIfAbsent(((TextMessage) m).getText(), k -> new AtomicInteger())
                                         .incrementAndGet();
                                 n.incrementAndGet();
+                                progressed();
                             } catch (Throwable e) {
                                 failures.add(e);
                             }
@@ -197,6 +214,7 @@ class ConcurrencyTest extends JmsFixture {
                                     got.computeIfAbsent(((TextMessage) m).getText(), k -> new AtomicInteger())
                                             .incrementAndGet();
                                     n.incrementAndGet();
+                                    progressed();
                                 }
                             }
                             return null;
@@ -208,11 +226,8 @@ class ConcurrencyTest extends JmsFixture {
                     f.get();
                 }
                 for (AtomicInteger n : totals) {
-                    while (n.get() < TOTAL && failures.isEmpty()) {
-                        Thread.sleep(20);
-                    }
+                    awaitCount(n, TOTAL);
                 }
-                Thread.sleep(500);
                 stop.set(true);
             } finally {
                 stop.set(true);

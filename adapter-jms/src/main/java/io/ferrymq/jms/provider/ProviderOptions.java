@@ -47,11 +47,6 @@ public record ProviderOptions(String name, Path dataDir, boolean fsync, int pref
         }
     }
 
-    /** Where the embedded engine is and what it is: the key factories share it by. */
-    public String engineKey() {
-        return name;
-    }
-
     public ProviderOptions withName(String v) {
         return new ProviderOptions(v, dataDir, fsync, prefetch, leaseSeconds, region, accountId, autoCreate,
                 maxReceiveCount, deadLetterQueue);
