@@ -9,7 +9,25 @@ import java.util.concurrent.CompletableFuture;
  * storage batch. With memory storage every future is already complete and the action answers at once.
  */
 final class Acks {
+    private final boolean forDelivery;
     private List<CompletableFuture<Void>> pending;
+
+    Acks() {
+        this(false);
+    }
+
+    private Acks(boolean forDelivery) {
+        this.forDelivery = forDelivery;
+    }
+
+    /** A receive's: it waits only until its leased messages may be handed over ({@link Effects#deliverable}). */
+    static Acks forDelivery() {
+        return new Acks(true);
+    }
+
+    boolean isForDelivery() {
+        return forDelivery;
+    }
 
     void add(CompletableFuture<Void> durable) {
         if (durable.isDone() && !durable.isCompletedExceptionally()) {

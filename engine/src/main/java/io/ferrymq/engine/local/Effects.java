@@ -14,6 +14,12 @@ final class Effects {
     private List<Runnable> actions;
     /** When the operation's storage batch is durable; set before the effects run. */
     CompletableFuture<Void> durable = DONE;
+    /**
+     * When the messages a receive leased may be handed over: {@link #durable}, or, where receives do not wait for
+     * their leases, once the work it awaits on other queues is done (a batch that already failed still counts, so a
+     * receive on a failed journal fails). Set before the effects run.
+     */
+    CompletableFuture<Void> deliverable = DONE;
 
     void later(Runnable action) {
         if (actions == null) {
@@ -32,18 +38,29 @@ final class Effects {
         awaited.add(other);
     }
 
+    /** Sets {@link #durable} and {@link #deliverable} from the operation's own batch. */
+    void settle(CompletableFuture<Void> batch, boolean receivesWaitForLeases) {
+        durable = allOf(batch);
+        if (receivesWaitForLeases || batch.isCompletedExceptionally()) {
+            deliverable = durable;
+        } else {
+            deliverable = awaited == null ? DONE : CompletableFuture.allOf(awaited.toArray(CompletableFuture[]::new));
+        }
+    }
+
     /** The operation's own batch and everything it awaits. */
-    CompletableFuture<Void> allOf(CompletableFuture<Void> batch) {
+    private CompletableFuture<Void> allOf(CompletableFuture<Void> batch) {
         if (awaited == null) {
             return batch;
         }
-        awaited.add(batch);
-        return CompletableFuture.allOf(awaited.toArray(CompletableFuture[]::new));
+        List<CompletableFuture<Void>> all = new ArrayList<>(awaited);
+        all.add(batch);
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
-    /** Runs {@code action} once the operation's changes are durable, or {@code failed} if storing them failed. */
-    void whenDurable(Runnable action, java.util.function.Consumer<Throwable> failed) {
-        later(() -> durable.whenComplete((done, error) -> {
+    /** Runs {@code action} once leased messages may be handed over, or {@code failed} if storing them failed. */
+    void whenDeliverable(Runnable action, java.util.function.Consumer<Throwable> failed) {
+        later(() -> deliverable.whenComplete((done, error) -> {
             if (error == null) {
                 action.run();
             } else {

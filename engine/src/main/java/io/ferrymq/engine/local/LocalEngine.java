@@ -73,7 +73,7 @@ public final class LocalEngine implements Engine {
         JournalStorage journal = b.dataDir == null ? null
                 : JournalStorage.open(b.dataDir, b.fsync, delivery, b.fileLayer);
         this.storage = journal == null ? new MemoryStorage() : journal;
-        this.sqs = new SqsActions(names, time, delivery, b.inFlightLimit, storage);
+        this.sqs = new SqsActions(names, time, delivery, b.inFlightLimit, storage, b.receivesWaitForLeases);
         this.sns = new SnsActions(names, time, sqs, storage);
         this.beyondSqs = new CapabilityActions(sqs);
         if (journal != null) {
@@ -113,6 +113,7 @@ public final class LocalEngine implements Engine {
         private TimeSource time;
         private Executor deliveryExecutor;
         private int inFlightLimit = 120_000;
+        private boolean receivesWaitForLeases;
         private Path dataDir;
         private JournalStorage.Fsync fsync = JournalStorage.Fsync.ALWAYS;
         private UnaryOperator<SequentialFileFactory> fileLayer = UnaryOperator.identity();
@@ -172,6 +173,19 @@ public final class LocalEngine implements Engine {
                 throw new IllegalArgumentException("inFlightLimit must be at least 1: " + limit);
             }
             this.inFlightLimit = limit;
+            return this;
+        }
+
+        /**
+         * Whether a receive answers only once the leases it took (each message's receive count and visibility) are
+         * durable. False (the default, as Artemis's persist-delivery-count-before-delivery): a receive answers at
+         * once and its lease records reach the disk with the next sync, before any delete or visibility change
+         * made with its receipt handles answers. If the engine dies in between, the messages are visible again
+         * after the restart with their receive count one lower: still at least once, at a sync less per receive.
+         * True: that count is never lost, at the cost of waiting for a sync on every receive.
+         */
+        public Builder receivesWaitForLeases(boolean wait) {
+            this.receivesWaitForLeases = wait;
             return this;
         }
 

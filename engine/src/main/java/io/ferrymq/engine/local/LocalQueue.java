@@ -807,19 +807,27 @@ abstract class LocalQueue {
             T result = op.apply(now, fx);
             // Committed under the lock, so this queue's records reach the journal in the order of its changes. A
             // shared batch is committed by its owner later; its messages stay unseen until then (see SharedBatch).
+            // A receive that does not wait for its leases does not ask for a sync either: the next change synced
+            // (a delete or visibility change with its receipt handles, at the latest) takes them to the disk first.
+            boolean unsynced = acks != null && acks.isForDelivery() && !ctx.receivesWaitForLeases();
             CompletableFuture<Void> durable = shared != null ? shared.committed
-                    : journal.isEmpty() ? Effects.DONE : journal.commit();
+                    : journal.isEmpty() ? Effects.DONE : unsynced ? journal.commitUnsynced() : journal.commit();
             CompletableFuture<Void> available = settle(durable);
             // Leases finish() gives waiting receives go in a batch of their own, committed after the first (still
             // under the lock): the first is already written, and the waiters answer only once theirs is durable.
             Storage.Batch handedOut = journal = ctx.storage().batch();
             finish(now, fx);
             if (!handedOut.isEmpty()) {
-                available = CompletableFuture.allOf(available, handedOut.commit());
+                CompletableFuture<Void> leases = ctx.receivesWaitForLeases() ? handedOut.commit()
+                        : handedOut.commitUnsynced();
+                // Unsynced leases hold up nobody's answer, unless the storage has already failed.
+                if (ctx.receivesWaitForLeases() || leases.isCompletedExceptionally()) {
+                    available = CompletableFuture.allOf(available, leases);
+                }
             }
-            fx.durable = fx.allOf(available);
+            fx.settle(available, ctx.receivesWaitForLeases());
             if (acks != null) {
-                acks.add(fx.durable);
+                acks.add(acks.isForDelivery() ? fx.deliverable : fx.durable);
             }
             return result;
         } finally {
@@ -972,7 +980,7 @@ abstract class LocalQueue {
             it.remove();
             w.deadline.cancel();
             ReceiveMessageResult result = new ReceiveMessageResult(got);
-            fx.whenDurable(() -> ctx.deliveryExecutor().execute(() -> {
+            fx.whenDeliverable(() -> ctx.deliveryExecutor().execute(() -> {
                 if (!w.future.complete(result)) { // cancelled meanwhile: it must lease nothing
                     releaseReceived(got);
                 }

@@ -62,11 +62,12 @@ final class SqsActions {
     private final AtomicLong incarnations = new AtomicLong();
     private final MessageMoveTasks moveTasks;
 
-    SqsActions(ResourceNames names, TimeSource time, Executor deliveryExecutor, int inFlightLimit, Storage storage) {
+    SqsActions(ResourceNames names, TimeSource time, Executor deliveryExecutor, int inFlightLimit, Storage storage,
+               boolean receivesWaitForLeases) {
         this.names = names;
         this.time = time;
         this.ctx = new QueueContext(time, deliveryExecutor, inFlightLimit, names.accountId(), names, this::queueByArn,
-                storage);
+                storage, receivesWaitForLeases);
         this.moveTasks = new MessageMoveTasks(this::queueByArn, this::isDeadLetterQueue, ctx);
     }
 
@@ -403,7 +404,7 @@ final class SqsActions {
             if (attemptId != null) {
                 checkGroupOrDeduplicationId("ReceiveRequestAttemptId", attemptId);
             }
-            Acks acks = new Acks();
+            Acks acks = Acks.forDelivery();
             CompletableFuture<ReceiveMessageResult> received = q.receive(new ReceiveOptions(max, visibility, wait,
                     request.messageAttributeNames(), request.messageSystemAttributeNames(), attemptId, filter), acks);
             CompletableFuture<Void> leases = acks.then(null);

@@ -92,14 +92,42 @@ class DurableCapabilitiesTest extends DurableEngineFixture {
     }
 
     /**
-     * A durable receive answers once its lease is on disk; cancelled before that, its future can no longer be
+     * By default a receive answers before its lease is on disk, and the next change made with its receipt handle
+     * answers only once that lease is durable too: after a restart the receive is counted.
+     */
+    @Test
+    void byDefaultAReceiveAnswersAtOnceAndALaterChangeMakesItsLeaseDurable() {
+        LinkedBlockingQueue<Runnable> callbacks = new LinkedBlockingQueue<>();
+        engine.close();
+        engine = LocalEngine.builder().timeSource(clock).dataDir(dataDir).deliveryExecutor(callbacks::add).build();
+        String queue = pump(callbacks, engine.createQueue(
+                io.ferrymq.engine.sqs.CreateQueueRequest.of("orders", Map.of("VisibilityTimeout", "300"))));
+        pump(callbacks, engine.sendMessage(SendMessageRequest.of(queue, "job")));
+
+        CompletableFuture<ReceiveMessageResult> receiving = engine.receiveMessage(ReceiveMessageRequest.of(queue));
+        assertThat(receiving).as("answered without waiting for the disk").isDone();
+        String handle = receiving.join().messages().get(0).receiptHandle();
+        CompletableFuture<Void> released = engine.changeMessageVisibility(queue, handle, 0);
+        assertThat(released).as("a change waits for the disk").isNotDone();
+        pump(callbacks, released);
+
+        engine.close();
+        engine = open();
+        List<Message> again = await(engine.receiveMessage(ReceiveMessageRequest.of(queue)
+                .withMessageSystemAttributeNames("All"))).messages();
+        assertThat(again).singleElement().satisfies(m -> assertThat(m.receiveCount()).isEqualTo(2));
+    }
+
+    /**
+     * With receivesWaitForLeases a durable receive answers once its lease is on disk; cancelled before that, its future can no longer be
      * withdrawn from the queue, so the lease it took is released instead.
      */
     @Test
     void aReceiveCancelledWhileItsLeaseIsBeingStoredReleasesIt() {
         LinkedBlockingQueue<Runnable> callbacks = new LinkedBlockingQueue<>();
         engine.close();
-        engine = LocalEngine.builder().timeSource(clock).dataDir(dataDir).deliveryExecutor(callbacks::add).build();
+        engine = LocalEngine.builder().timeSource(clock).dataDir(dataDir).deliveryExecutor(callbacks::add)
+                .receivesWaitForLeases(true).build();
         String queue = pump(callbacks, engine.createQueue(
                 io.ferrymq.engine.sqs.CreateQueueRequest.of("orders", Map.of("VisibilityTimeout", "300"))));
         pump(callbacks, engine.sendMessage(SendMessageRequest.of(queue, "job")));

@@ -263,6 +263,15 @@ public final class JournalStorage implements Storage {
 
         @Override
         public CompletableFuture<Void> commit() {
+            return commit(true);
+        }
+
+        @Override
+        public CompletableFuture<Void> commitUnsynced() {
+            return commit(false);
+        }
+
+        private CompletableFuture<Void> commit(boolean sync) {
             EngineException failed = failure.get();
             if (failed != null) {
                 return CompletableFuture.failedFuture(failed);
@@ -288,11 +297,11 @@ public final class JournalStorage implements Storage {
                 if (changes.size() == 1) {
                     Change c = changes.get(0);
                     switch (c.kind()) {
-                        case 'a' -> journal.appendAddRecord(c.id(), c.type(), new ByteArrayEncoding(c.data()), true,
+                        case 'a' -> journal.appendAddRecord(c.id(), c.type(), new ByteArrayEncoding(c.data()), sync,
                                 done);
                         case 'u' -> journal.appendUpdateRecord(c.id(), c.type(), new ByteArrayEncoding(c.data()),
-                                true, done);
-                        default -> journal.appendDeleteRecord(c.id(), true, done);
+                                sync, done);
+                        default -> journal.appendDeleteRecord(c.id(), sync, done);
                     }
                 } else {
                     long tx = newRecordId();
@@ -303,7 +312,7 @@ public final class JournalStorage implements Storage {
                             default -> journal.appendDeleteRecordTransactional(tx, c.id());
                         }
                     }
-                    journal.appendCommitRecord(tx, true, done);
+                    journal.appendCommitRecord(tx, sync, done);
                 }
             } catch (Exception e) {
                 fail("a write to the journal in " + dir + " failed: " + e);

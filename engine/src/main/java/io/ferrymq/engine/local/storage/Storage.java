@@ -33,5 +33,13 @@ public interface Storage extends AutoCloseable {
 
         /** Writes the batch; completes when durable, or exceptionally when the storage failed. */
         CompletableFuture<Void> commit();
+
+        /**
+         * Writes the batch without asking for a sync of its own: it becomes durable with the next synced commit (a
+         * later commit never becomes durable before it) or when the storage closes. For changes nobody waits for.
+         */
+        default CompletableFuture<Void> commitUnsynced() {
+            return commit();
+        }
     }
 }
