@@ -58,6 +58,13 @@ public final class FerrySession implements Session, QueueSession, TopicSession {
     private final SessionDispatcher dispatcher;
     private final SerialExecutor completions;
     private final List<CompletableFuture<?>> outstanding = new ArrayList<>();
+    /**
+     * AUTO and DUPS_OK messages listeners have consumed in the current delivery pass, deleted together (ten at most)
+     * when the pass ends: one engine call, and on a durable engine one journal record and sync, instead of one per
+     * message. Touched only by the dispatcher, under its delivery lock.
+     */
+    private final List<Delivery> consumedByListeners = new ArrayList<>(SETTLE_BATCH);
+    private static final int SETTLE_BATCH = 10;
     private volatile boolean closed;
 
     /** A QueueSession or TopicSession is kept to its own domain, as JMS 1.1 requires; a plain Session has both. */
@@ -249,9 +256,20 @@ public final class FerrySession implements Session, QueueSession, TopicSession {
             }
         }
         if (mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE) {
-            track(Settlement.consume(provider, List.of(d)));
+            consumedByListeners.add(d);
+            if (consumedByListeners.size() >= SETTLE_BATCH) {
+                settleConsumedByListeners();
+            }
         }
         consumer.pump();
+    }
+
+    /** Deletes what listeners consumed in this delivery pass; the dispatcher calls it as each pass ends. */
+    void settleConsumedByListeners() {
+        if (!consumedByListeners.isEmpty()) {
+            track(Settlement.consume(provider, List.copyOf(consumedByListeners)));
+            consumedByListeners.clear();
+        }
     }
 
     /** CLIENT_ACKNOWLEDGE: everything this session has delivered is consumed. */

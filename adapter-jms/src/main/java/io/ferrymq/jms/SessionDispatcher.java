@@ -57,6 +57,7 @@ final class SessionDispatcher {
                 }
             }
         } finally {
+            session.settleConsumedByListeners();
             DELIVERING.remove();
             deliveryLock.unlock();
             scheduled.set(false);
