@@ -1,0 +1,46 @@
+package io.ferrymq.camel.jms;
+
+import io.ferrymq.jms.FerryConnectionFactory;
+import io.ferrymq.jms.provider.EmbeddedEngines;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.sjms2.Sjms2Component;
+import org.apache.camel.test.junit5.CamelTestSupport;
+
+import java.util.UUID;
+
+/**
+ * A real CamelContext whose {@code sjms2:} and {@code jms:} components run on a real {@link FerryConnectionFactory},
+ * on an embedded engine of this test's own. {@code jms:} is the plain (non-Spring) {@link JmsComponent}; the routes
+ * are added by each test. After the test the context is stopped first and the engine then shut down, so no consumer
+ * outlives its engine.
+ */
+abstract class FerryJmsCamelTestSupport extends CamelTestSupport {
+    protected final String engineName = "camel-jms-" + UUID.randomUUID();
+    protected final FerryConnectionFactory connectionFactory = new FerryConnectionFactory(
+            "ferry:embedded?name=" + engineName + factoryOptions());
+
+    /** More URL options for this test's factory, each as {@code &name=value}. */
+    protected String factoryOptions() {
+        return "";
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext camel = super.createCamelContext();
+        Sjms2Component sjms2 = new Sjms2Component();
+        sjms2.setConnectionFactory(connectionFactory);
+        camel.addComponent("sjms2", sjms2);
+        camel.addComponent("jms", JmsComponent.jmsComponent(connectionFactory));
+        return camel;
+    }
+
+    @Override
+    protected void cleanupResources() throws Exception {
+        try {
+            context.stop();
+        } finally {
+            EmbeddedEngines.shutdown(engineName);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.ferrymq.camel.jms;
+
+import jakarta.jms.Connection;
+import jakarta.jms.Destination;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Point-to-point routes on a FerryMQ queue, for {@code sjms2:} and {@code jms:} alike. */
+class QueueRoutesTest extends FerryJmsCamelTestSupport {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sjms2", "jms"})
+    void aRouteConsumesWhatAProducerTemplateSendsInOrderAndAcknowledgesIt(String scheme) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(scheme + ":queue:orders").routeId("orders").to("mock:orders");
+            }
+        });
+        MockEndpoint orders = getMockEndpoint("mock:orders");
+        orders.expectedBodiesReceived("order-1", "order-2", "order-3");
+        orders.expectedHeaderValuesReceivedInAnyOrder("customer", "acme", "globex", "initech");
+
+        template.sendBodyAndHeader(scheme + ":queue:orders", "order-1", "customer", "acme");
+        template.sendBodyAndHeader(scheme + ":queue:orders", "order-2", "customer", "globex");
+        template.sendBodyAndHeader(scheme + ":queue:orders", "order-3", "customer", "initech");
+
+        orders.assertIsSatisfied();
+        assertThat(orders.getExchanges()).allSatisfy(e -> {
+            assertThat(e.getIn().getHeader("JMSMessageID", String.class)).startsWith("ID:");
+            assertThat(e.getIn().getHeader("JMSRedelivered", Boolean.class)).isFalse();
+        });
+
+        // Once the route has stopped nothing is left: every message was acknowledged (deleted), none only leased.
+        context.getRouteController().stopRoute("orders");
+        assertThat(browse("orders")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sjms2", "jms"})
+    void requestReplyGoesBackOverOneTemporaryQueue(String scheme) throws Exception {
+        List<Destination> replyTos = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(scheme + ":queue:quotes").routeId("quotes")
+                        .process(e -> replyTos.add(e.getIn().getHeader("JMSReplyTo", Destination.class)))
+                        .setBody(simple("quote for ${body}"));
+            }
+        });
+
+        assertThat(template.requestBody(scheme + ":queue:quotes", "apples", String.class))
+                .isEqualTo("quote for apples");
+        assertThat(template.requestBody(scheme + ":queue:quotes", "pears", String.class))
+                .isEqualTo("quote for pears");
+
+        assertThat(replyTos).hasSize(2).allSatisfy(d -> assertThat(d).isInstanceOf(TemporaryQueue.class));
+        assertThat(replyTos.get(1)).as("the producer keeps one reply queue").isEqualTo(replyTos.get(0));
+    }
+
+    /** The messages visible on a queue, read with a plain JMS browser. */
+    private List<Object> browse(String queue) throws Exception {
+        try (Connection c = connectionFactory.createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            QueueBrowser browser = s.createBrowser(s.createQueue(queue));
+            return java.util.Collections.list(browser.getEnumeration());
+        }
+    }
+}
