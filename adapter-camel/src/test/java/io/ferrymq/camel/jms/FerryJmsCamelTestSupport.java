@@ -1,12 +1,18 @@
 package io.ferrymq.camel.jms;
 
+import io.ferrymq.engine.Engine;
+import io.ferrymq.engine.sqs.ListQueuesRequest;
+import io.ferrymq.engine.sqs.QueueAttributeName;
 import io.ferrymq.jms.FerryConnectionFactory;
 import io.ferrymq.jms.provider.EmbeddedEngines;
+import io.ferrymq.jms.provider.FerryUrl;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.sjms2.Sjms2Component;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -33,6 +39,22 @@ abstract class FerryJmsCamelTestSupport extends CamelTestSupport {
         camel.addComponent("sjms2", sjms2);
         camel.addComponent("jms", JmsComponent.jmsComponent(connectionFactory));
         return camel;
+    }
+
+    /** The engine behind this test's factory, for looking behind the JMS API. */
+    protected Engine engine() {
+        return EmbeddedEngines.engine(FerryUrl.parse(connectionFactory.getUrl())).engine();
+    }
+
+    /** Visible plus in-flight messages in the SQS queues whose names start so (delayed ones not counted). */
+    protected long messagesInQueuesNamed(String prefix) throws Exception {
+        long n = 0;
+        for (String url : engine().listQueues(new ListQueuesRequest(prefix, null, null)).get().queueUrls()) {
+            Map<String, String> a = engine().getQueueAttributes(url, List.of(QueueAttributeName.ALL)).get();
+            n += Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    + Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+        }
+        return n;
     }
 
     @Override
