@@ -1,10 +1,17 @@
 package io.ferrymq.camel.jms;
 
+import io.ferrymq.engine.sqs.ListQueuesRequest;
 import jakarta.jms.Connection;
 import jakarta.jms.Session;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,14 +39,95 @@ class DurableTopicRoutesTest extends FerryJmsCamelTestSupport {
         // what is published first could precede the subscription (as on any broker). The subscription is therefore
         // made first, with plain JMS and the same client ID, name and selector; the route must take it over as it
         // is: a different selector would replace it, and lose eu-1 and eu-2.
-        try (Connection c = connectionFactory.createConnection()) {
-            c.setClientID("camel-audit");
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            s.createDurableSubscriber(s.createTopic("orders"), "audit", SELECTOR, false).close();
-        }
+        provision("camel-audit", "audit", SELECTOR);
         durableSubscriptionOutlivesTheStoppedRoute("jms:topic:orders",
                 "jms:topic:orders?subscriptionDurable=true&durableSubscriptionName=audit&clientId=camel-audit"
                         + "&selector=RAW(" + SELECTOR + ")");
+    }
+
+    /**
+     * A transacted route on a durable subscription: the rolled-back message comes back from the subscription's queue.
+     * camel-jms needs {@code cacheLevelName=CACHE_CONSUMER} here: with {@code transacted=true} alone it caches
+     * nothing, and the transaction manager's connections (plain {@code createConnection()}) carry no client ID, which
+     * an unshared durable subscription requires (docs/camel-jms.md).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "sjms2:topic:orders?durableSubscriptionName=billing&clientId=camel-billing&transacted=true",
+            "jms:topic:orders?durableSubscriptionName=billing&clientId=camel-billing&transacted=true"
+                    + "&cacheLevelName=CACHE_CONSUMER"})
+    void aTransactedRouteOnADurableSubscriptionIsGivenARolledBackMessageAgain(String uri) throws Exception {
+        provision("camel-billing", "billing", null);
+        List<Integer> deliveryCounts = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri + "&includeAllJMSXProperties=true").routeId("billing")
+                        .process(e -> {
+                            deliveryCounts.add(e.getIn().getHeader("JMSXDeliveryCount", Integer.class));
+                            if (deliveryCounts.size() == 1) {
+                                throw new IllegalStateException("the first delivery fails");
+                            }
+                        })
+                        .to("mock:billing");
+            }
+        });
+        MockEndpoint billing = getMockEndpoint("mock:billing");
+        billing.expectedBodiesReceived("order-1");
+        billing.expectedHeaderReceived("JMSRedelivered", true);
+
+        template.sendBody(uri.substring(0, uri.indexOf('?')), "order-1");
+
+        billing.assertIsSatisfied();
+        assertThat(deliveryCounts).containsExactly(1, 2);
+        context.getRouteController().stopRoute("billing");
+        assertThat(messagesInQueuesNamed("ferry-dsub-camel-billing-billing")).as("committed").isZero();
+    }
+
+    /**
+     * A shared durable subscription (JMS 2.0, no client ID) with two consumers: one queue they compete on, so each
+     * message reaches the route once.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "sjms2:topic:orders?shared=true&durable=true&subscriptionId=workers&concurrentConsumers=2",
+            "jms:topic:orders?subscriptionShared=true&subscriptionDurable=true&subscriptionName=workers"
+                    + "&concurrentConsumers=2"})
+    void aSharedDurableSubscriptionGivesEachMessageToOneOfItsConsumers(String uri) throws Exception {
+        try (Connection c = connectionFactory.createConnection()) { // made first, for camel-jms (see jms())
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            s.createSharedDurableConsumer(s.createTopic("orders"), "workers").close();
+        }
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("workers").to("mock:workers");
+            }
+        });
+        MockEndpoint workers = getMockEndpoint("mock:workers");
+        List<String> sent = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            sent.add("order-" + i);
+        }
+        workers.expectedBodiesReceivedInAnyOrder(sent.toArray());
+
+        for (String body : sent) {
+            template.sendBody(uri.substring(0, uri.indexOf('?')), body);
+        }
+
+        workers.assertIsSatisfied();
+        context.getRouteController().stopRoute("workers");
+        assertThat(workers.getReceivedCounter()).isEqualTo(10);
+        assertThat(messagesInQueuesNamed("ferry-dsub-")).isZero();
+    }
+
+    /** Makes a durable subscription with plain JMS, and leaves it without a consumer. */
+    private void provision(String clientId, String name, String selector) throws Exception {
+        try (Connection c = connectionFactory.createConnection()) {
+            c.setClientID(clientId);
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            s.createDurableSubscriber(s.createTopic("orders"), name, selector, false).close();
+        }
     }
 
     private void durableSubscriptionOutlivesTheStoppedRoute(String topic, String subscriber) throws Exception {
@@ -73,7 +161,7 @@ class DurableTopicRoutesTest extends FerryJmsCamelTestSupport {
 
         context.getRouteController().stopRoute("audit");
         assertThat(messagesInQueuesNamed(AUDIT_SUBSCRIPTION)).as("all acknowledged").isZero();
-        assertThat(engine().listQueues(new io.ferrymq.engine.sqs.ListQueuesRequest("ferry-dsub-", null, null)).get()
-                .queueUrls()).as("one durable subscription throughout").hasSize(1);
+        assertThat(engine().listQueues(new ListQueuesRequest("ferry-dsub-", null, null)).get().queueUrls())
+                .as("one durable subscription throughout").hasSize(1);
     }
 }

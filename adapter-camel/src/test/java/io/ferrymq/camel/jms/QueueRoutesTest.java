@@ -5,6 +5,7 @@ import jakarta.jms.Destination;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +67,37 @@ class QueueRoutesTest extends FerryJmsCamelTestSupport {
 
         assertThat(replyTos).hasSize(2).allSatisfy(d -> assertThat(d).isInstanceOf(TemporaryQueue.class));
         assertThat(replyTos.get(1)).as("the producer keeps one reply queue").isEqualTo(replyTos.get(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "sjms2:queue:quotes?replyTo=quote-replies&replyToType=Exclusive",
+            "jms:queue:quotes?replyTo=quote-replies&replyToType=Exclusive",
+            // camel-jms's default for a named reply queue: one consumer whose selector names the outstanding
+            // JMSCorrelationIDs, re-made as they change (FerryMQ's selective receive on a queue).
+            "jms:queue:quotes?replyTo=quote-replies&replyToType=Shared"})
+    void requestReplyOverANamedReplyQueue(String uri) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri.substring(0, uri.indexOf('?'))).routeId("quotes")
+                        .setBody(simple("quote for ${body} (${header.JMSCorrelationID})"));
+            }
+        });
+
+        Exchange first = template.request(uri, e -> e.getIn().setBody("apples"));
+        Exchange second = template.request(uri, e -> e.getIn().setBody("pears"));
+
+        assertThat(first.getException()).isNull();
+        assertThat(second.getException()).isNull();
+        String firstCorrelation = first.getMessage().getHeader("JMSCorrelationID", String.class);
+        assertThat(firstCorrelation).isNotBlank();
+        assertThat(first.getMessage().getBody(String.class))
+                .isEqualTo("quote for apples (" + firstCorrelation + ")");
+        assertThat(second.getMessage().getBody(String.class)).startsWith("quote for pears (")
+                .doesNotContain(firstCorrelation);
+        context.getRouteController().stopRoute("quotes");
+        assertThat(browse("quote-replies")).as("every reply was taken").isEmpty();
     }
 
     /** The messages visible on a queue, read with a plain JMS browser. */

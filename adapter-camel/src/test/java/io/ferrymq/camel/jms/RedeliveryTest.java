@@ -3,6 +3,7 @@ package io.ferrymq.camel.jms;
 import jakarta.jms.Connection;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Each case is a route URI pattern: sjms2's transacted session; camel-jms with {@code transacted=true} alone
  * (Camel makes a Spring {@code JmsTransactionManager}, so the container opens a connection and session per
- * transaction); and camel-jms with the listener container's own transacted session
- * ({@code lazyCreateTransactionManager=false}).
+ * transaction); camel-jms with the listener container's own transacted session
+ * ({@code lazyCreateTransactionManager=false}); and, not transacted, {@code CLIENT_ACKNOWLEDGE}, where both
+ * components answer a failure with {@code Session.recover()}, which FerryMQ treats as a rollback.
  */
-class TransactedRedeliveryTest extends FerryJmsCamelTestSupport {
+class RedeliveryTest extends FerryJmsCamelTestSupport {
     private static final int MAX_RECEIVE_COUNT = 3;
 
     private record Delivery(boolean redelivered, int deliveryCount) {
@@ -40,7 +43,9 @@ class TransactedRedeliveryTest extends FerryJmsCamelTestSupport {
     @ValueSource(strings = {
             "sjms2:queue:%s?transacted=true",
             "jms:queue:%s?transacted=true",
-            "jms:queue:%s?transacted=true&lazyCreateTransactionManager=false"})
+            "jms:queue:%s?transacted=true&lazyCreateTransactionManager=false",
+            "sjms2:queue:%s?acknowledgementMode=CLIENT_ACKNOWLEDGE",
+            "jms:queue:%s?acknowledgementModeName=CLIENT_ACKNOWLEDGE"})
     void aRolledBackMessageIsRedeliveredWithItsCountRaisedUntilItSucceeds(String uri) throws Exception {
         List<Delivery> deliveries = failingRoute(uri, "payments", MAX_RECEIVE_COUNT - 1);
         MockEndpoint done = getMockEndpoint("mock:payments");
@@ -65,7 +70,9 @@ class TransactedRedeliveryTest extends FerryJmsCamelTestSupport {
     @ValueSource(strings = {
             "sjms2:queue:%s?transacted=true",
             "jms:queue:%s?transacted=true",
-            "jms:queue:%s?transacted=true&lazyCreateTransactionManager=false"})
+            "jms:queue:%s?transacted=true&lazyCreateTransactionManager=false",
+            "sjms2:queue:%s?acknowledgementMode=CLIENT_ACKNOWLEDGE",
+            "jms:queue:%s?acknowledgementModeName=CLIENT_ACKNOWLEDGE"})
     void aMessageThatAlwaysFailsEndsInTheDeadLetterQueueAfterMaxReceiveCountDeliveries(String uri)
             throws Exception {
         List<Delivery> deliveries = failingRoute(uri, "poison", Integer.MAX_VALUE);
@@ -90,6 +97,85 @@ class TransactedRedeliveryTest extends FerryJmsCamelTestSupport {
         context.getRouteController().stopRoute("poison");
         assertThat(browse("poison")).isEmpty();
         assertThat(deliveries).hasSize(MAX_RECEIVE_COUNT);
+    }
+
+    /**
+     * SQS keeps no place for a message that comes back: on a standard queue the rolled-back message is delivered
+     * after those already waiting (a broker such as Artemis redelivers it in place). A FIFO queue ({@code *.fifo})
+     * keeps the order: the failed message comes first again.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sjms2:queue:%s?transacted=true", "jms:queue:%s?transacted=true"})
+    void aRolledBackMessageRejoinsAStandardQueueAtItsEndAndAFifoQueueAtItsHead(String uri) throws Exception {
+        List<Object> standard = deliveryOrder(uri, "invoices");
+        List<Object> fifo = deliveryOrder(uri, "invoices.fifo");
+
+        assertThat(standard).containsExactly("inv-1", "inv-2", "inv-3", "inv-1");
+        assertThat(fifo).containsExactly("inv-1", "inv-1", "inv-2", "inv-3");
+    }
+
+    /** The bodies a transacted route on the queue is given, the first delivery of inv-1 failing. */
+    private List<Object> deliveryOrder(String uri, String queue) throws Exception {
+        String from = String.format(uri, queue);
+        List<Object> bodies = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(from).routeId(queue).autoStartup(false)
+                        .process(e -> {
+                            bodies.add(e.getIn().getBody());
+                            if (bodies.size() == 1) {
+                                throw new IllegalStateException("the first delivery fails");
+                            }
+                        })
+                        .to("mock:" + queue);
+            }
+        });
+        MockEndpoint done = getMockEndpoint("mock:" + queue);
+        done.expectedMessageCount(3);
+        // All three wait in the queue before the route starts, so the order does not depend on timing.
+        for (String body : List.of("inv-1", "inv-2", "inv-3")) {
+            template.sendBody(from, body);
+        }
+        context.getRouteController().startRoute(queue);
+        done.assertIsSatisfied();
+        context.getRouteController().stopRoute(queue);
+        return bodies;
+    }
+
+    /**
+     * What a transacted route sent before it failed is taken back with the rollback: the queue it forwards to ends
+     * with the one copy of the successful attempt. (sjms2 sends in a session of its own that it commits or rolls
+     * back with the exchange; camel-jms sends in the transaction manager's session, the consumer's.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sjms2", "jms"})
+    void aRolledBackExchangeTakesBackWhatItSent(String scheme) throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(scheme + ":queue:orders?transacted=true").routeId("orders")
+                        .to(scheme + ":queue:shipped?transacted=true")
+                        .process(e -> {
+                            if (attempts.incrementAndGet() == 1) {
+                                throw new IllegalStateException("fails after forwarding");
+                            }
+                        })
+                        .to("mock:orders");
+            }
+        });
+        MockEndpoint orders = getMockEndpoint("mock:orders");
+        orders.expectedBodiesReceived("order-1");
+
+        template.sendBody(scheme + ":queue:orders", "order-1");
+
+        orders.assertIsSatisfied();
+        context.getRouteController().stopRoute("orders");
+        assertThat(attempts).hasValue(2);
+        assertThat(browse("orders")).isEmpty();
+        assertThat(browse("shipped")).singleElement()
+                .satisfies(m -> assertThat(((TextMessage) m).getText()).isEqualTo("order-1"));
     }
 
     /**
