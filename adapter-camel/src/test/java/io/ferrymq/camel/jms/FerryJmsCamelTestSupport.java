@@ -6,11 +6,16 @@ import io.ferrymq.engine.sqs.QueueAttributeName;
 import io.ferrymq.jms.FerryConnectionFactory;
 import io.ferrymq.jms.provider.EmbeddedEngines;
 import io.ferrymq.jms.provider.FerryUrl;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Session;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.sjms2.Sjms2Component;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +60,14 @@ abstract class FerryJmsCamelTestSupport extends CamelTestSupport {
                     + Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
         }
         return n;
+    }
+
+    /** The messages visible on the queue (not those in flight or delayed), read with a plain JMS browser. */
+    protected List<Message> browse(String queue) throws JMSException {
+        try (Connection c = connectionFactory.createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            return Collections.list(s.createBrowser(s.createQueue(queue)).getEnumeration());
+        }
     }
 
     @Override

@@ -1,15 +1,15 @@
 package io.ferrymq.camel.jms;
 
-import jakarta.jms.Connection;
 import jakarta.jms.Destination;
-import jakarta.jms.QueueBrowser;
-import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.sjms2.Sjms2Component;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jms.connection.CachingConnectionFactory;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -100,12 +100,39 @@ class QueueRoutesTest extends FerryJmsCamelTestSupport {
         assertThat(browse("quote-replies")).as("every reply was taken").isEmpty();
     }
 
-    /** The messages visible on a queue, read with a plain JMS browser. */
-    private List<Object> browse(String queue) throws Exception {
-        try (Connection c = connectionFactory.createConnection()) {
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            QueueBrowser browser = s.createBrowser(s.createQueue(queue));
-            return java.util.Collections.list(browser.getEnumeration());
+    /**
+     * Both components open a connection per send on a bare factory; Spring's CachingConnectionFactory in front of
+     * FerryConnectionFactory (one connection, cached sessions and producers) carries the sends as well.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sjms2", "jms"})
+    void sendsCanGoThroughSpringsCachingConnectionFactory(String scheme) throws Exception {
+        CachingConnectionFactory caching = new CachingConnectionFactory(connectionFactory);
+        try {
+            if (scheme.equals("sjms2")) {
+                Sjms2Component cached = new Sjms2Component();
+                cached.setConnectionFactory(caching);
+                context.addComponent("cached", cached);
+            } else {
+                context.addComponent("cached", JmsComponent.jmsComponent(caching));
+            }
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(scheme + ":queue:orders").to("mock:orders");
+                }
+            });
+            MockEndpoint orders = getMockEndpoint("mock:orders");
+            orders.expectedBodiesReceived("order-1", "order-2", "order-3");
+
+            for (String body : List.of("order-1", "order-2", "order-3")) {
+                template.sendBody("cached:queue:orders", body);
+            }
+
+            orders.assertIsSatisfied();
+        } finally {
+            context.stop();
+            caching.destroy();
         }
     }
 }

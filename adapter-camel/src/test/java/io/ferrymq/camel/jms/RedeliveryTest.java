@@ -1,15 +1,11 @@
 package io.ferrymq.camel.jms;
 
-import jakarta.jms.Connection;
-import jakarta.jms.QueueBrowser;
-import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -199,13 +195,5 @@ class RedeliveryTest extends FerryJmsCamelTestSupport {
             }
         });
         return deliveries;
-    }
-
-    private List<Object> browse(String queue) throws Exception {
-        try (Connection c = connectionFactory.createConnection()) {
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            QueueBrowser browser = s.createBrowser(s.createQueue(queue));
-            return Collections.list(browser.getEnumeration());
-        }
     }
 }
