@@ -39,11 +39,16 @@ abstract class FerryJmsCamelTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
+        addComponents(camel);
+        return camel;
+    }
+
+    /** Registers sjms2 and jms, each told its connection factory. */
+    protected void addComponents(CamelContext camel) {
         Sjms2Component sjms2 = new Sjms2Component();
         sjms2.setConnectionFactory(connectionFactory);
         camel.addComponent("sjms2", sjms2);
         camel.addComponent("jms", JmsComponent.jmsComponent(connectionFactory));
-        return camel;
     }
 
     /** The engine behind this test's factory, for looking behind the JMS API. */
