@@ -15,7 +15,8 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.sjms2.Sjms2Component;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,7 +72,11 @@ abstract class FerryJmsCamelTestSupport extends CamelTestSupport {
     protected List<Message> browse(String queue) throws JMSException {
         try (Connection c = connectionFactory.createConnection()) {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            return Collections.list(s.createBrowser(s.createQueue(queue)).getEnumeration());
+            List<Message> visible = new ArrayList<>();
+            for (Enumeration<?> e = s.createBrowser(s.createQueue(queue)).getEnumeration(); e.hasMoreElements(); ) {
+                visible.add((Message) e.nextElement());
+            }
+            return visible;
         }
     }
 
