@@ -10,6 +10,7 @@ import io.ferrymq.engine.sqs.ReceiveMessageRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
+import org.apache.camel.Suspendable;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.DefaultConsumer;
@@ -25,7 +26,7 @@ import java.util.concurrent.ExecutorService;
  * completes; a failed exchange leaves it leased, so it is received again after its visibility timeout and counts
  * towards the queue's RedrivePolicy, as on SQS.
  */
-public class FerrySqsConsumer extends DefaultConsumer {
+public class FerrySqsConsumer extends DefaultConsumer implements Suspendable {
     private final List<PollingLoop> loops = new ArrayList<>();
     private ExecutorService executor;
     private LeaseExtender extender;
@@ -51,17 +52,38 @@ public class FerrySqsConsumer extends DefaultConsumer {
         FerrySqsConfiguration c = configuration();
         extender = c.isExtendMessageVisibility()
                 ? new LeaseExtender(target.engine(), target.time(), target.queueUrl(), leaseTerm()) : null;
-        int n = c.getConcurrentConsumers();
         executor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newFixedThreadPool(this, "ferry-sqs[" + getEndpoint().getQueueName() + "]", n);
-        for (int i = 0; i < n; i++) {
+                .newFixedThreadPool(this, "ferry-sqs[" + getEndpoint().getQueueName() + "]",
+                        c.getConcurrentConsumers());
+        startPolling();
+    }
+
+    private void startPolling() {
+        FerrySqsConfiguration c = configuration();
+        for (int i = 0; i < c.getConcurrentConsumers(); i++) {
             PollingLoop loop = new PollingLoop(this, target, receiveRequest(), c.getMaxMessagesPerPoll(), extender);
             loops.add(loop);
             executor.execute(loop);
         }
     }
 
-    /** Stops intake: waiting receives are withdrawn and unprocessed messages handed back; exchanges under way finish. */
+    /**
+     * Stops intake: waiting receives are withdrawn and unprocessed messages handed back, while exchanges under way
+     * run on. Camel's graceful shutdown suspends first, waits for those exchanges, then stops.
+     */
+    @Override
+    protected void doSuspend() throws Exception {
+        loops.forEach(PollingLoop::stop);
+        loops.clear();
+        super.doSuspend();
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        super.doResume();
+        startPolling();
+    }
+
     @Override
     protected void doStop() throws Exception {
         loops.forEach(PollingLoop::stop);

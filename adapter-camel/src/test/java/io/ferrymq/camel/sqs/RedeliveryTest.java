@@ -75,11 +75,13 @@ class RedeliveryTest extends EngineTestSupport {
     void aGoodMessageAfterAPoisonOneIsNotHeldBack() throws Exception {
         MockEndpoint done = getMockEndpoint("mock:done");
         done.expectedBodiesReceived("good");
+        NotifyBuilder both = new NotifyBuilder(context).fromRoute("work").whenDone(2).create();
 
         template.sendBody("ferry-sqs:work", "poison");
         template.sendBody("ferry-sqs:work", "good");
 
         done.assertIsSatisfied(WAIT_SECONDS * 1000);
+        awaitDone(both);
         assertThat(attribute("work", "ApproximateNumberOfMessagesNotVisible")).isEqualTo(1);
     }
 
