@@ -26,17 +26,19 @@ public record EngineChoice(Engine engine, TimeSource time) {
     public static EngineChoice resolve(Engine endpointEngine, String endpointEmbeddedName, TimeSource endpointTime,
                                        Engine componentEngine, String componentEmbeddedName,
                                        TimeSource componentTime) {
+        // The component's clock (perhaps autowired) belongs with the component's engine; an endpoint's with its own.
         TimeSource given = endpointTime != null ? endpointTime : componentTime;
         if (endpointEngine != null) {
             return new EngineChoice(endpointEngine, given);
         }
         if (endpointEmbeddedName != null) {
-            return embedded(endpointEmbeddedName, given);
+            return embedded(endpointEmbeddedName, endpointTime);
         }
         if (componentEngine != null) {
             return new EngineChoice(componentEngine, given);
         }
-        return embedded(componentEmbeddedName != null ? componentEmbeddedName : EmbeddedEngines.DEFAULT_NAME, given);
+        return embedded(componentEmbeddedName != null ? componentEmbeddedName : EmbeddedEngines.DEFAULT_NAME,
+                endpointTime);
     }
 
     /** An embedded engine runs on its own clock: a timer on any other would not match its visibility deadlines. */

@@ -89,6 +89,18 @@ class EmbeddedEngineTest extends CamelTestSupport {
     }
 
     @Test
+    void aClockBoundForTheComponentsEngineDoesNotStopAnEndpointNamingAnEmbeddedOne() throws Exception {
+        context.getRegistry().bind("manual", new ManualTimeSource());
+        context.getComponent("ferry-sqs", io.ferrymq.camel.sqs.FerrySqsComponent.class)
+                .setTimeSource(context.getRegistry().lookupByNameAndType("manual", ManualTimeSource.class));
+
+        context.getEndpoint("ferry-sqs:fresh?autoCreateQueue=true&embeddedName=" + other).start();
+
+        Engine chosen = EmbeddedEngines.running(other).orElseThrow().engine();
+        assertThat(chosen.getQueueUrl("fresh").join()).isNotNull();
+    }
+
+    @Test
     void anEngineReferenceToNothingFailsTheEndpointNamingTheOption() {
         assertThatThrownBy(() -> context.getEndpoint("ferry-sqs:q?engine=#missing"))
                 .isInstanceOf(ResolveEndpointFailedException.class).hasMessageContaining("engine");
