@@ -71,10 +71,8 @@ public final class EngineHandle {
         return threads;
     }
 
-    /** Stops the listener threads and the engine. */
+    /** Stops the listener threads; the engine and its clock belong to whoever started them. */
     public void close() {
         threads.shutdownNow();
-        engine.close();
-        time.close();
     }
 }
