@@ -350,7 +350,7 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
             FerryMessage m = d.message();
             if (isExpired(m) || (noLocal && session.connection().id().equals(m.getOriginConnectionId()))
                     || (topicSubscription && !selector.matches(m))) {
-                session.track(Settlement.consume(provider, List.of(d)));
+                session.track(Settlement.consumeUnsynced(provider, List.of(d)));
             } else if (topicSubscription && DeliveryTimes.holdIfEarly(provider, d)) {
                 d.lease().drop();
             } else {

@@ -233,7 +233,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession {
                 held.add(d);
             }
         } else if (!listener) {
-            track(Settlement.consume(provider, List.of(d)));
+            track(Settlement.consumeUnsynced(provider, List.of(d)));
         }
         return m;
     }
@@ -267,7 +267,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession {
     /** Deletes what listeners consumed in this delivery pass; the dispatcher calls it as each pass ends. */
     void settleConsumedByListeners() {
         if (!consumedByListeners.isEmpty()) {
-            track(Settlement.consume(provider, List.copyOf(consumedByListeners)));
+            track(Settlement.consumeUnsynced(provider, List.copyOf(consumedByListeners)));
             consumedByListeners.clear();
         }
     }

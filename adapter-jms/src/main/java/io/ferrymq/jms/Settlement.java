@@ -25,14 +25,29 @@ final class Settlement {
     private Settlement() {
     }
 
+    /** Consumed, durably: what acknowledge() and commit() wait for. */
     static CompletableFuture<Void> consume(FerryProvider provider, Collection<Delivery> deliveries) {
+        return consume(provider, deliveries, true);
+    }
+
+    /**
+     * Consumed, without a sync of its own: AUTO and DUPS_OK acknowledgements, which nobody waits for. A broker
+     * acknowledges them so too (Artemis writes them unsynced); if the engine dies first, they come again.
+     */
+    static CompletableFuture<Void> consumeUnsynced(FerryProvider provider, Collection<Delivery> deliveries) {
+        return consume(provider, deliveries, false);
+    }
+
+    private static CompletableFuture<Void> consume(FerryProvider provider, Collection<Delivery> deliveries,
+                                                   boolean durably) {
         Engine engine = provider.engine();
         return perQueue(deliveries, (queueUrl, batch) -> {
             List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
             for (Delivery d : batch) {
                 entries.add(new DeleteMessageBatchRequestEntry(Integer.toString(entries.size()), d.receiptHandle()));
             }
-            return engine.deleteMessageBatch(queueUrl, entries).thenApply(r -> null);
+            return (durably ? engine.deleteMessageBatch(queueUrl, entries)
+                    : engine.deleteMessageBatchUnsynced(queueUrl, entries)).thenApply(r -> null);
         });
     }
 

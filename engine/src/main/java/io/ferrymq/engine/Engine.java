@@ -87,6 +87,17 @@ public interface Engine extends AutoCloseable {
     CompletableFuture<BatchResult<String>> deleteMessageBatch(String queueUrl,
                                                                List<DeleteMessageBatchRequestEntry> entries);
 
+    /**
+     * DeleteMessageBatch for a caller that does not wait for the deletes to be durable, as a broker acknowledges a
+     * message without a sync of its own: a durable engine may answer once they are written, and they reach the disk
+     * with its next sync. If it dies first, the messages come back (at least once). By default, and on SQS, the
+     * same as {@link #deleteMessageBatch}.
+     */
+    default CompletableFuture<BatchResult<String>> deleteMessageBatchUnsynced(
+            String queueUrl, List<DeleteMessageBatchRequestEntry> entries) {
+        return deleteMessageBatch(queueUrl, entries);
+    }
+
     CompletableFuture<Void> changeMessageVisibility(String queueUrl, String receiptHandle, int visibilityTimeout);
 
     /** ChangeMessageVisibilityBatch; the successes are the entry ids. */

@@ -9,24 +9,29 @@ import java.util.concurrent.CompletableFuture;
  * storage batch. With memory storage every future is already complete and the action answers at once.
  */
 final class Acks {
-    private final boolean forDelivery;
+    /** What the action's answer waits for. */
+    enum Answer {
+        /** Its changes durable: sends, deletes, visibility changes. */
+        WHEN_DURABLE,
+        /** Its leased messages deliverable ({@link Effects#deliverable}): receives. */
+        WHEN_DELIVERABLE,
+        /** Its changes written, synced with the next change that is: deletes nobody waits for. */
+        WHEN_WRITTEN
+    }
+
+    private final Answer answer;
     private List<CompletableFuture<Void>> pending;
 
     Acks() {
-        this(false);
+        this(Answer.WHEN_DURABLE);
     }
 
-    private Acks(boolean forDelivery) {
-        this.forDelivery = forDelivery;
+    Acks(Answer answer) {
+        this.answer = answer;
     }
 
-    /** A receive's: it waits only until its leased messages may be handed over ({@link Effects#deliverable}). */
-    static Acks forDelivery() {
-        return new Acks(true);
-    }
-
-    boolean isForDelivery() {
-        return forDelivery;
+    Answer answer() {
+        return answer;
     }
 
     void add(CompletableFuture<Void> durable) {

@@ -15,9 +15,14 @@ final class Effects {
     /** When the operation's storage batch is durable; set before the effects run. */
     CompletableFuture<Void> durable = DONE;
     /**
-     * When the messages a receive leased may be handed over: {@link #durable}, or, where receives do not wait for
-     * their leases, once the work it awaits on other queues is done (a batch that already failed still counts, so a
-     * receive on a failed journal fails). Set before the effects run.
+     * When the operation's changes are written and what it awaits on other queues is done: for changes written
+     * without a sync of their own, which no answer waits for. A batch that has already failed still counts, so an
+     * operation on a failed journal fails. Set before the effects run.
+     */
+    CompletableFuture<Void> written = DONE;
+    /**
+     * When the messages leased by this operation may be handed over: once their leases are durable where receives
+     * wait for that, else as {@link #written}. Set before the effects run.
      */
     CompletableFuture<Void> deliverable = DONE;
 
@@ -38,14 +43,16 @@ final class Effects {
         awaited.add(other);
     }
 
-    /** Sets {@link #durable} and {@link #deliverable} from the operation's own batch. */
-    void settle(CompletableFuture<Void> batch, boolean receivesWaitForLeases) {
-        durable = allOf(batch);
-        if (receivesWaitForLeases || batch.isCompletedExceptionally()) {
-            deliverable = durable;
-        } else {
-            deliverable = awaited == null ? DONE : CompletableFuture.allOf(awaited.toArray(CompletableFuture[]::new));
-        }
+    /**
+     * Sets the three futures from the operation's own batch and the batch of leases it gave waiting receives
+     * (written after it, so durable only after it).
+     */
+    void settle(CompletableFuture<Void> batch, CompletableFuture<Void> leases, boolean receivesWaitForLeases) {
+        CompletableFuture<Void> both = leases == DONE ? batch : CompletableFuture.allOf(batch, leases);
+        durable = allOf(both);
+        written = both.isCompletedExceptionally() ? durable
+                : awaited == null ? DONE : CompletableFuture.allOf(awaited.toArray(CompletableFuture[]::new));
+        deliverable = receivesWaitForLeases ? durable : written;
     }
 
     /** The operation's own batch and everything it awaits. */

@@ -20,7 +20,16 @@ final class Futures {
 
     /** An action whose queue operations report their durability to {@code acks}; answers once all are durable. */
     static <T> CompletableFuture<T> durably(java.util.function.Function<Acks, T> action) {
-        Acks acks = new Acks();
+        return answering(Acks.Answer.WHEN_DURABLE, action);
+    }
+
+    /** As {@link #durably}, answering once the changes are written: they are synced with the next change that is. */
+    static <T> CompletableFuture<T> unsynced(java.util.function.Function<Acks, T> action) {
+        return answering(Acks.Answer.WHEN_WRITTEN, action);
+    }
+
+    private static <T> CompletableFuture<T> answering(Acks.Answer answer, java.util.function.Function<Acks, T> action) {
+        Acks acks = new Acks(answer);
         try {
             return acks.then(action.apply(acks));
         } catch (EngineException e) {

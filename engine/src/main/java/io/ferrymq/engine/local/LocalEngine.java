@@ -274,6 +274,12 @@ public final class LocalEngine implements Engine {
     }
 
     @Override
+    public CompletableFuture<BatchResult<String>> deleteMessageBatchUnsynced(
+            String queueUrl, List<DeleteMessageBatchRequestEntry> entries) {
+        return sqs.deleteMessageBatchUnsynced(queueUrl, entries);
+    }
+
+    @Override
     public CompletableFuture<Void> changeMessageVisibility(String queueUrl, String receiptHandle, int visibilityTimeout) {
         return sqs.changeMessageVisibility(queueUrl, receiptHandle, visibilityTimeout);
     }

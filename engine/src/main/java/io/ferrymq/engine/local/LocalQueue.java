@@ -807,9 +807,12 @@ abstract class LocalQueue {
             T result = op.apply(now, fx);
             // Committed under the lock, so this queue's records reach the journal in the order of its changes. A
             // shared batch is committed by its owner later; its messages stay unseen until then (see SharedBatch).
-            // A receive that does not wait for its leases does not ask for a sync either: the next change synced
-            // (a delete or visibility change with its receipt handles, at the latest) takes them to the disk first.
-            boolean unsynced = acks != null && acks.isForDelivery() && !ctx.receivesWaitForLeases();
+            // What nobody waits for asks for no sync of its own (a receive's leases, unless receives wait for them; a
+            // delete the caller does not wait for): the next change synced takes it to the disk first.
+            boolean strict = ctx.receivesWaitForLeases();
+            Acks.Answer answer = acks == null ? Acks.Answer.WHEN_DURABLE : acks.answer();
+            boolean unsynced = answer == Acks.Answer.WHEN_WRITTEN
+                    || answer == Acks.Answer.WHEN_DELIVERABLE && !strict;
             CompletableFuture<Void> durable = shared != null ? shared.committed
                     : journal.isEmpty() ? Effects.DONE : unsynced ? journal.commitUnsynced() : journal.commit();
             CompletableFuture<Void> available = settle(durable);
@@ -817,17 +820,15 @@ abstract class LocalQueue {
             // under the lock): the first is already written, and the waiters answer only once theirs is durable.
             Storage.Batch handedOut = journal = ctx.storage().batch();
             finish(now, fx);
-            if (!handedOut.isEmpty()) {
-                CompletableFuture<Void> leases = ctx.receivesWaitForLeases() ? handedOut.commit()
-                        : handedOut.commitUnsynced();
-                // Unsynced leases hold up nobody's answer, unless the storage has already failed.
-                if (ctx.receivesWaitForLeases() || leases.isCompletedExceptionally()) {
-                    available = CompletableFuture.allOf(available, leases);
-                }
-            }
-            fx.settle(available, ctx.receivesWaitForLeases());
+            CompletableFuture<Void> leases = handedOut.isEmpty() ? Effects.DONE
+                    : strict ? handedOut.commit() : handedOut.commitUnsynced();
+            fx.settle(available, leases, strict);
             if (acks != null) {
-                acks.add(acks.isForDelivery() ? fx.deliverable : fx.durable);
+                acks.add(switch (answer) {
+                    case WHEN_DURABLE -> fx.durable;
+                    case WHEN_DELIVERABLE -> fx.deliverable;
+                    case WHEN_WRITTEN -> fx.written;
+                });
             }
             return result;
         } finally {

@@ -404,7 +404,7 @@ final class SqsActions {
             if (attemptId != null) {
                 checkGroupOrDeduplicationId("ReceiveRequestAttemptId", attemptId);
             }
-            Acks acks = Acks.forDelivery();
+            Acks acks = new Acks(Acks.Answer.WHEN_DELIVERABLE);
             CompletableFuture<ReceiveMessageResult> received = q.receive(new ReceiveOptions(max, visibility, wait,
                     request.messageAttributeNames(), request.messageSystemAttributeNames(), attemptId, filter), acks);
             CompletableFuture<Void> leases = acks.then(null);
@@ -434,11 +434,19 @@ final class SqsActions {
 
     CompletableFuture<BatchResult<String>> deleteMessageBatch(String queueUrl,
                                                                       List<DeleteMessageBatchRequestEntry> entries) {
-        return Futures.durably(acks -> {
-            LocalQueue q = queue(queueUrl);
-            return eachEntry(entries, DeleteMessageBatchRequestEntry::id, "DeleteMessageBatchRequestEntry",
-                    e -> q.delete(decodeHandle(q, e.receiptHandle()), e.receiptHandle(), acks));
-        });
+        return Futures.durably(acks -> deleteEach(queueUrl, entries, acks));
+    }
+
+    /** DeleteMessageBatch answering once written, not synced: see {@link io.ferrymq.engine.Engine}. */
+    CompletableFuture<BatchResult<String>> deleteMessageBatchUnsynced(String queueUrl,
+                                                                      List<DeleteMessageBatchRequestEntry> entries) {
+        return Futures.unsynced(acks -> deleteEach(queueUrl, entries, acks));
+    }
+
+    private BatchResult<String> deleteEach(String queueUrl, List<DeleteMessageBatchRequestEntry> entries, Acks acks) {
+        LocalQueue q = queue(queueUrl);
+        return eachEntry(entries, DeleteMessageBatchRequestEntry::id, "DeleteMessageBatchRequestEntry",
+                e -> q.delete(decodeHandle(q, e.receiptHandle()), e.receiptHandle(), acks));
     }
 
     CompletableFuture<Void> changeMessageVisibility(String queueUrl, String receiptHandle,

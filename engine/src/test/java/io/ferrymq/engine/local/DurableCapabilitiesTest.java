@@ -10,6 +10,8 @@ import io.ferrymq.engine.sqs.SendMessageRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import io.ferrymq.engine.sqs.BatchResult;
+import io.ferrymq.engine.sqs.DeleteMessageBatchRequestEntry;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -116,6 +118,38 @@ class DurableCapabilitiesTest extends DurableEngineFixture {
         List<Message> again = await(engine.receiveMessage(ReceiveMessageRequest.of(queue)
                 .withMessageSystemAttributeNames("All"))).messages();
         assertThat(again).singleElement().satisfies(m -> assertThat(m.receiveCount()).isEqualTo(2));
+    }
+
+    /**
+     * An unsynced delete answers once written, without a sync; the next synced change takes it to the disk, so after
+     * a restart the message is gone. The ordinary delete still waits for the disk.
+     */
+    @Test
+    void anUnsyncedDeleteAnswersAtOnceAndTheNextSyncedChangeMakesItDurable() {
+        LinkedBlockingQueue<Runnable> callbacks = new LinkedBlockingQueue<>();
+        engine.close();
+        engine = LocalEngine.builder().timeSource(clock).dataDir(dataDir).deliveryExecutor(callbacks::add).build();
+        String queue = pump(callbacks, engine.createQueue(
+                io.ferrymq.engine.sqs.CreateQueueRequest.of("orders", Map.of("VisibilityTimeout", "300"))));
+        pump(callbacks, engine.sendMessage(SendMessageRequest.of(queue, "done")));
+        pump(callbacks, engine.sendMessage(SendMessageRequest.of(queue, "kept")));
+        List<Message> got = pump(callbacks, engine.receiveMessage(ReceiveMessageRequest.of(queue)
+                .withMaxNumberOfMessages(10))).messages();
+        Message done = got.stream().filter(m -> m.body().equals("done")).findFirst().orElseThrow();
+        Message kept = got.stream().filter(m -> m.body().equals("kept")).findFirst().orElseThrow();
+
+        CompletableFuture<BatchResult<String>> deleted = engine.deleteMessageBatchUnsynced(queue,
+                List.of(new DeleteMessageBatchRequestEntry("1", done.receiptHandle())));
+        assertThat(deleted).as("answered without waiting for the disk").isDone();
+        assertThat(deleted.join().successful()).containsExactly("1");
+        CompletableFuture<Void> released = engine.changeMessageVisibility(queue, kept.receiptHandle(), 0);
+        assertThat(released).as("a synced change waits for the disk").isNotDone();
+        pump(callbacks, released);
+
+        engine.close();
+        engine = open();
+        assertThat(await(engine.receiveMessage(ReceiveMessageRequest.of(queue).withMaxNumberOfMessages(10)))
+                .messages()).extracting(Message::body).containsExactly("kept");
     }
 
     /**
