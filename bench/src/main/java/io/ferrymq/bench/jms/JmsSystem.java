@@ -214,7 +214,9 @@ public abstract class JmsSystem implements AutoCloseable {
                     .addAddressSetting("#", new AddressSettings()
                             .setDeadLetterAddress(SimpleString.of("DLQ"))
                             .setExpiryAddress(SimpleString.of("ExpiryQueue")));
-            server = ActiveMQServers.newActiveMQServer(config, false);
+            // The flag is persistence itself (it overrides setPersistenceEnabled); false here once left every
+            // "persistent" Artemis run in memory.
+            server = ActiveMQServers.newActiveMQServer(config, storage.durable());
             server.start();
             if (!server.waitForActivation(30, TimeUnit.SECONDS)) {
                 server.stop();
@@ -230,6 +232,12 @@ public abstract class JmsSystem implements AutoCloseable {
         @Override
         public ConnectionFactory connectionFactory() {
             return factory;
+        }
+
+        /** Whether the running broker journals messages (its storage manager is not the null one). */
+        boolean journals() {
+            return server.getConfiguration().isPersistenceEnabled()
+                    && !(server.getStorageManager() instanceof org.apache.activemq.artemis.core.persistence.impl.nullpm.NullStorageManager);
         }
 
         @Override
