@@ -237,6 +237,12 @@ public final class JournalStorage implements Storage {
     private record Change(char kind, long id, byte type, byte[] data) {
     }
 
+    private static void noteMissing(AtomicReference<String> missing, long id, boolean found) {
+        if (!found) {
+            missing.compareAndSet(null, Long.toString(id));
+        }
+    }
+
     /** The changes of one batch, appended at commit: one record, or one journal transaction. */
     private final class JournalBatch implements Batch {
         private final List<Change> changes = new ArrayList<>(2);
@@ -277,6 +283,8 @@ public final class JournalStorage implements Storage {
                 return CompletableFuture.failedFuture(failed);
             }
             CompletableFuture<Void> durable = new CompletableFuture<>();
+            // Set on the journal's thread before done(): an update or delete whose record the journal does not hold.
+            AtomicReference<String> missing = new AtomicReference<>();
             IOCompletion done = new IOCompletion() {
                 @Override
                 public void storeLineUp() {
@@ -284,7 +292,13 @@ public final class JournalStorage implements Storage {
 
                 @Override
                 public void done() {
-                    callbacks.execute(() -> durable.complete(null));
+                    String lost = missing.get();
+                    if (lost != null) {
+                        fail("the journal in " + dir + " has no record " + lost + " to change");
+                        callbacks.execute(() -> durable.completeExceptionally(failure.get()));
+                    } else {
+                        callbacks.execute(() -> durable.complete(null));
+                    }
                 }
 
                 @Override
@@ -299,9 +313,12 @@ public final class JournalStorage implements Storage {
                     switch (c.kind()) {
                         case 'a' -> journal.appendAddRecord(c.id(), c.type(), new ByteArrayEncoding(c.data()), sync,
                                 done);
-                        case 'u' -> journal.appendUpdateRecord(c.id(), c.type(), new ByteArrayEncoding(c.data()),
-                                sync, done);
-                        default -> journal.appendDeleteRecord(c.id(), sync, done);
+                        // The try- forms, because the plain ones block the caller (who holds a queue's lock) until
+                        // the journal's thread has looked the record up, which can wait out a whole disk sync.
+                        case 'u' -> journal.tryAppendUpdateRecord(c.id(), c.type(), new ByteArrayEncoding(c.data()),
+                                sync, false, (id, found) -> noteMissing(missing, id, found), done);
+                        default -> journal.tryAppendDeleteRecord(c.id(), sync,
+                                (id, found) -> noteMissing(missing, id, found), done);
                     }
                 } else {
                     long tx = newRecordId();

@@ -32,4 +32,27 @@ class JournalStorageTest {
             assertThat(second.newRecordId()).isGreaterThan(highest);
         }
     }
+
+    /**
+     * A change to a record the journal does not hold is an engine bug: it fails the storage, as the blocking
+     * append did, though the commit no longer waits for the journal's thread to look the record up.
+     */
+    @Test
+    void aChangeToAMissingRecordFailsTheStorage() {
+        try (JournalStorage journal = JournalStorage.open(dir, JournalStorage.Fsync.NEVER, Runnable::run)) {
+            Storage.Batch update = journal.batch();
+            update.update(journal.newRecordId(), (byte) 1, new byte[] {1});
+            assertThat(update.commit()).failsWithin(java.time.Duration.ofSeconds(30))
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withMessageContaining("has no record");
+
+            Storage.Batch later = journal.batch();
+            later.add(journal.newRecordId(), (byte) 1, new byte[] {2});
+            assertThat(later.commit()).as("the storage stays failed").isCompletedExceptionally();
+
+            Storage.Batch delete = journal.batch();
+            delete.delete(journal.newRecordId());
+            assertThat(delete.commit()).isCompletedExceptionally();
+        }
+    }
 }
