@@ -16,7 +16,21 @@ final class Acks {
         /** Its leased messages deliverable ({@link Effects#deliverable}): receives. */
         WHEN_DELIVERABLE,
         /** Its changes written, synced with the next change that is: deletes nobody waits for. */
-        WHEN_WRITTEN
+        WHEN_WRITTEN;
+
+        /** Whether the operation's own changes ask for a sync: only if its answer waits for one. */
+        boolean syncs(boolean receivesWaitForLeases) {
+            return this == WHEN_DURABLE || this == WHEN_DELIVERABLE && receivesWaitForLeases;
+        }
+
+        /** The future of {@code fx} this answer waits for. */
+        CompletableFuture<Void> of(Effects fx) {
+            return switch (this) {
+                case WHEN_DURABLE -> fx.durable;
+                case WHEN_DELIVERABLE -> fx.deliverable;
+                case WHEN_WRITTEN -> fx.written;
+            };
+        }
     }
 
     private final Answer answer;

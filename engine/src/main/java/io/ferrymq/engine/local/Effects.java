@@ -48,21 +48,12 @@ final class Effects {
      * (written after it, so durable only after it).
      */
     void settle(CompletableFuture<Void> batch, CompletableFuture<Void> leases, boolean receivesWaitForLeases) {
-        CompletableFuture<Void> both = leases == DONE ? batch : CompletableFuture.allOf(batch, leases);
-        durable = allOf(both);
-        written = both.isCompletedExceptionally() ? durable
-                : awaited == null ? DONE : CompletableFuture.allOf(awaited.toArray(CompletableFuture[]::new));
+        CompletableFuture<Void> own = leases == DONE ? batch : CompletableFuture.allOf(batch, leases);
+        CompletableFuture<Void> others = awaited == null ? DONE
+                : CompletableFuture.allOf(awaited.toArray(CompletableFuture[]::new));
+        durable = awaited == null ? own : CompletableFuture.allOf(own, others);
+        written = own.isCompletedExceptionally() ? durable : others;
         deliverable = receivesWaitForLeases ? durable : written;
-    }
-
-    /** The operation's own batch and everything it awaits. */
-    private CompletableFuture<Void> allOf(CompletableFuture<Void> batch) {
-        if (awaited == null) {
-            return batch;
-        }
-        List<CompletableFuture<Void>> all = new ArrayList<>(awaited);
-        all.add(batch);
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
     /** Runs {@code action} once leased messages may be handed over, or {@code failed} if storing them failed. */

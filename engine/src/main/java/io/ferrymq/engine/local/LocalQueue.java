@@ -811,10 +811,8 @@ abstract class LocalQueue {
             // delete the caller does not wait for): the next change synced takes it to the disk first.
             boolean strict = ctx.receivesWaitForLeases();
             Acks.Answer answer = acks == null ? Acks.Answer.WHEN_DURABLE : acks.answer();
-            boolean unsynced = answer == Acks.Answer.WHEN_WRITTEN
-                    || answer == Acks.Answer.WHEN_DELIVERABLE && !strict;
-            CompletableFuture<Void> durable = shared != null ? shared.committed
-                    : journal.isEmpty() ? Effects.DONE : unsynced ? journal.commitUnsynced() : journal.commit();
+            CompletableFuture<Void> durable = shared != null ? shared.committed : journal.isEmpty() ? Effects.DONE
+                    : answer.syncs(strict) ? journal.commit() : journal.commitUnsynced();
             CompletableFuture<Void> available = settle(durable);
             // Leases finish() gives waiting receives go in a batch of their own, committed after the first (still
             // under the lock): the first is already written, and the waiters answer only once theirs is durable.
@@ -824,11 +822,7 @@ abstract class LocalQueue {
                     : strict ? handedOut.commit() : handedOut.commitUnsynced();
             fx.settle(available, leases, strict);
             if (acks != null) {
-                acks.add(switch (answer) {
-                    case WHEN_DURABLE -> fx.durable;
-                    case WHEN_DELIVERABLE -> fx.deliverable;
-                    case WHEN_WRITTEN -> fx.written;
-                });
+                acks.add(answer.of(fx));
             }
             return result;
         } finally {
