@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
@@ -278,7 +279,8 @@ class ConcurrencyTest extends JmsFixture {
                     victim.close();
                     return null;
                 });
-                Thread.sleep(100); // let close() begin: it must wait for the running listener
+                // close() stops delivery first, then must wait for the running listener
+                await().atMost(Duration.ofSeconds(30)).until(() -> !victim.isStarted());
                 release.countDown();
                 closing.get(); // returns
                 assertThat(blockedReceive.get()).as("a blocked receive returns null on close").isNull();

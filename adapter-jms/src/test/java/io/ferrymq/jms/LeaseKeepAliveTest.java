@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A message the application holds (unacknowledged, uncommitted, or in a slow listener) keeps its visibility lease
@@ -150,10 +151,8 @@ class LeaseKeepAliveTest extends ManualClockFixture {
             }
         });
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (factory.provider().leases().heldCount() < 5 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10); // the prefetch pull is asynchronous
-        }
+        // The prefetch pull is asynchronous.
+        await().atMost(Duration.ofSeconds(10)).until(() -> factory.provider().leases().heldCount() >= 5);
         assertThat(factory.provider().leases().heldCount()).as("one in the listener, four prefetched").isEqualTo(5);
 
         MessageConsumer competitor = other.createConsumer(queue);
@@ -168,9 +167,8 @@ class LeaseKeepAliveTest extends ManualClockFixture {
             }
         });
         closer.start();
-        while (conn.isStarted()) {
-            Thread.sleep(1); // close() stops delivery first, then waits for the running listener
-        }
+        // close() stops delivery first, then waits for the running listener
+        await().atMost(Duration.ofSeconds(30)).until(() -> !conn.isStarted());
         release.countDown();
         closer.join(30_000);
         assertThat(closer.isAlive()).isFalse();
@@ -202,10 +200,6 @@ class LeaseKeepAliveTest extends ManualClockFixture {
     }
 
     private void awaitEmpty() throws Exception {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (messagesIn("held") != 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(messagesIn("held")).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn("held") == 0);
     }
 }
