@@ -8,6 +8,7 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What a MessageListener may do with its own session: commit, roll back, recover; and stop/start around it. */
 class ListenerSessionTest extends JmsFixture {
@@ -157,17 +159,14 @@ class ListenerSessionTest extends JmsFixture {
         sendAll(q, 100);
         for (int i = 0; i < 5; i++) {
             conn.stop();
-            int atStop = counts.values().stream().mapToInt(Integer::intValue).sum();
-            Thread.sleep(50);
-            assertThat(counts.values().stream().mapToInt(Integer::intValue).sum())
-                    .as("no delivery while stopped").isEqualTo(atStop);
+            int atStop = delivered(counts);
+            // no delivery while stopped, for as long as we look
+            await().during(Duration.ofMillis(50)).atMost(Duration.ofSeconds(5))
+                    .until(() -> delivered(counts) == atStop);
             conn.start();
-            Thread.sleep(20);
+            await().atMost(Duration.ofSeconds(20)).until(() -> delivered(counts) > atStop || counts.size() == 100);
         }
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (counts.size() < 100 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> counts.size() >= 100);
         assertThat(counts).hasSize(100);
         assertThat(counts.values()).allMatch(n -> n == 1);
     }
@@ -226,5 +225,12 @@ class ListenerSessionTest extends JmsFixture {
         sendAll(q, 1);
         assertThat(drain(seen, 3)).containsExactly("stop: refused", "close: refused", "session: refused");
         assertThat(conn.isStarted()).isTrue();
+    }
+
+    /** Deliveries so far; the listener writes {@code counts} (a synchronized map) from its own thread. */
+    private static int delivered(Map<String, Integer> counts) {
+        synchronized (counts) {
+            return counts.values().stream().mapToInt(Integer::intValue).sum();
+        }
     }
 }

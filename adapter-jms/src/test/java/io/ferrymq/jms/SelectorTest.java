@@ -15,11 +15,13 @@ import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -109,10 +111,7 @@ class SelectorTest extends JmsFixture {
         for (int i = 0; i < 20; i++) {
             send(s, q, "m" + i, i % 2 == 0 ? "red" : "blue");
         }
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (reds.size() + others.size() < 20 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> reds.size() + others.size() >= 20);
         assertThat(reds).hasSize(10).allMatch(t -> Integer.parseInt(t.substring(1)) % 2 == 0);
         assertThat(others).hasSize(10).allMatch(t -> Integer.parseInt(t.substring(1)) % 2 == 1);
     }
